@@ -1,0 +1,81 @@
+import { CliError, type Command, type CommandContext } from "./command";
+import { checkCommand } from "./commands/check";
+import { generateCommand } from "./commands/generate";
+import { scanCommand } from "./commands/scan";
+import { NodeFiles } from "./node-files";
+
+export const commands: Command[] = [scanCommand, generateCommand, checkCommand];
+
+const USAGE = () => `intentk: intent-kit visions → execution plans and phase graphs
+
+Usage: intentk <command> [arguments] [options]
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n")}
+
+Run "intentk <command> --help" for a command's options.`;
+
+/** Splits argv into positionals and options; `--name value` only for the command's value options. */
+export function parseArgs(argv: string[], valueOptions: string[] = []): { args: string[]; options: Record<string, string | boolean> } {
+  const args: string[] = [];
+  const options: Record<string, string | boolean> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--") {
+      args.push(...argv.slice(i + 1));
+      break;
+    }
+    const m = /^--([^=]+)(?:=(.*))?$/.exec(a);
+    if (!m) {
+      args.push(a);
+      continue;
+    }
+    if (m[2] !== undefined) options[m[1]] = m[2];
+    else if (valueOptions.includes(m[1])) {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith("--")) throw new CliError(`Option --${m[1]} needs a value.`);
+      options[m[1]] = value;
+      i++;
+    } else options[m[1]] = true;
+  }
+  return { args, options };
+}
+
+export interface RunIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  today?: Date;
+}
+
+/** Runs the CLI and resolves to the exit code (never throws). */
+export async function runCli(argv: string[], io: RunIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.out(USAGE());
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`intentk: unknown command "${name}"; run "intentk --help" for the list.`);
+    return 2;
+  }
+  try {
+    const { args, options } = parseArgs(rest, command.valueOptions);
+    if (options.help || options.h) {
+      io.out(command.help);
+      return 0;
+    }
+    const ctx: CommandContext = { args, options, out: io.out, err: io.err, files: (root) => new NodeFiles(root), today: io.today ?? new Date() };
+    return await command.run(ctx);
+  } catch (e) {
+    const message = e instanceof CliError ? e.message : `unexpected error: ${(e as Error).stack ?? String(e)}`;
+    io.err(`intentk ${name}: ${message}`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2), { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) }).then((code) => {
+    process.exitCode = code;
+  });
+}

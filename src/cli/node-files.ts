@@ -1,0 +1,69 @@
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import type { FileAccess } from "../core/files";
+import { CliError } from "./command";
+
+const SKIP = new Set([".git", "node_modules", ".obsidian", ".trash", ".intentk"]);
+
+/** The project's file-access interface over a real folder. Writes go to a temp file, then rename. */
+export class NodeFiles implements FileAccess {
+  constructor(readonly root: string) {}
+
+  private abs(p: string): string {
+    const resolved = path.resolve(this.root, p);
+    const rel = path.relative(this.root, resolved);
+    if (rel.startsWith("..") || path.isAbsolute(rel)) throw new Error(`Path ${p} is outside ${this.root}`);
+    return resolved;
+  }
+
+  async list(folder = ""): Promise<string[]> {
+    const out: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      let entries;
+      try {
+        entries = await fs.readdir(this.abs(dir), { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        const rel = dir ? `${dir}/${e.name}` : e.name;
+        if (e.isDirectory()) {
+          if (!SKIP.has(e.name)) await walk(rel);
+        } else if (e.isFile()) out.push(rel);
+      }
+    };
+    await walk(folder.replace(/\/+$/, ""));
+    return out.sort();
+  }
+
+  async read(p: string): Promise<string> {
+    try {
+      return await fs.readFile(this.abs(p), "utf8");
+    } catch (e) {
+      throw new CliError(`Cannot read ${p}: ${(e as { code?: string }).code ?? (e as Error).message}`);
+    }
+  }
+
+  async exists(p: string): Promise<boolean> {
+    try {
+      await fs.access(this.abs(p));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async write(p: string, content: string): Promise<void> {
+    const target = this.abs(p);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    await fs.writeFile(temp, content, "utf8");
+    await fs.rename(temp, target);
+  }
+
+  async process(p: string, fn: (current: string) => string): Promise<string> {
+    const next = fn(await this.read(p));
+    await this.write(p, next);
+    return next;
+  }
+}

@@ -1,0 +1,87 @@
+import type { Diagnostic } from "../diagnostics";
+import { basename, dirname } from "../files";
+import type { DocRole, VisionRef } from "./model";
+
+/** File names of each role, preferred name first (FORMAT.md §1). */
+export const ROLE_FILES: Record<"vision" | "spec", Partial<Record<DocRole, string[]>>> = {
+  vision: {
+    vision: ["vision.md"],
+    goal: ["goal.md"],
+    strategy: ["strategy.md", "strategies.md"],
+    plan: ["plan.md", "milestones.md"],
+    execute: ["execute.md", "execution.md", "tasks.md"],
+  },
+  spec: { spec: ["spec.md"], plan: ["plan.md"], execute: ["tasks.md"] },
+};
+
+const ROLES = new Set<string>(["vision", "goal", "strategy", "plan", "execute", "spec"]);
+const NUMBERED_FOLDER = /^\d{3}-\S/;
+
+export interface DetectOptions {
+  /** Folder path that holds vision folders; "" (default) means any folder named `visions`. */
+  visionsRoot?: string;
+  /** Same for spec-kit feature folders; "" means any folder named `specs`. */
+  specsRoot?: string;
+}
+
+export interface NoteInfo {
+  path: string;
+  /** The note's frontmatter when known (metadata cache, or read by the CLI). */
+  frontmatter?: Record<string, unknown>;
+}
+
+function folderKind(folder: string, options: DetectOptions): "vision" | "spec" | undefined {
+  if (!NUMBERED_FOLDER.test(basename(folder))) return undefined;
+  const parent = dirname(folder);
+  const matches = (root: string | undefined, name: string): boolean => (root ? parent === root.replace(/^\/+|\/+$/g, "") : basename(parent).toLowerCase() === name);
+  if (matches(options.visionsRoot, "visions")) return "vision";
+  if (matches(options.specsRoot, "specs")) return "spec";
+  return undefined;
+}
+
+/** The role a frontmatter `intentk:` property declares, if any. */
+export function declaredRole(frontmatter: Record<string, unknown> | undefined): DocRole | undefined {
+  const value = frontmatter?.intentk;
+  return typeof value === "string" && ROLES.has(value.trim().toLowerCase()) ? (value.trim().toLowerCase() as DocRole) : undefined;
+}
+
+/**
+ * Groups notes into visions (and spec-kit features) from their paths and frontmatter alone: no note
+ * is read. A folder with none of the role documents is not a vision.
+ */
+export function detectVisions(notes: Iterable<NoteInfo>, options: DetectOptions = {}, diagnostics: Diagnostic[] = []): VisionRef[] {
+  const byFolder = new Map<string, VisionRef>();
+  const claim = (folder: string, kind: "vision" | "spec", role: DocRole, path: string, explicit: boolean): void => {
+    let ref = byFolder.get(folder);
+    if (!ref) {
+      ref = { id: basename(folder) || folder || "vault", folder, kind, docs: {} };
+      byFolder.set(folder, ref);
+    }
+    const existing = ref.docs[role];
+    if (existing === undefined || explicit) {
+      ref.docs[role] = path;
+      return;
+    }
+    const names = ROLE_FILES[kind][role] ?? [];
+    const [keep, drop] = names.indexOf(basename(existing)) <= names.indexOf(basename(path)) ? [existing, path] : [path, existing];
+    ref.docs[role] = keep;
+    diagnostics.push({ code: "duplicate-document", severity: "warning", message: `Two ${role} documents in ${folder}: using ${basename(keep)}, ignoring ${basename(drop)}.`, file: drop, line: 1 });
+  };
+
+  for (const note of notes) {
+    if (!note.path.toLowerCase().endsWith(".md")) continue;
+    const folder = dirname(note.path);
+    const declared = declaredRole(note.frontmatter);
+    const kind = folderKind(folder, options);
+    if (declared) {
+      claim(folder, kind ?? (declared === "spec" ? "spec" : "vision"), declared, note.path, true);
+      continue;
+    }
+    if (!kind) continue;
+    const name = basename(note.path).toLowerCase();
+    for (const [role, names] of Object.entries(ROLE_FILES[kind]) as [DocRole, string[]][]) {
+      if (names.includes(name)) claim(folder, kind, role, note.path, false);
+    }
+  }
+  return [...byFolder.values()].sort((a, b) => a.folder.localeCompare(b.folder));
+}

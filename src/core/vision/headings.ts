@@ -1,0 +1,65 @@
+import { type MarkdownDoc, type Section, sections } from "../markdown/parse";
+import { normalizeKey, readBlock } from "../markdown/fields";
+import type { HeaderFields, NumberedHeading } from "./model";
+
+/** `(Priority: P1)`, `(P1)`, `[P1]`, `(Prioridade: P1)`, `(US1, Priority: P1)`, `（优先级: P1）`. */
+const PRIORITY = /\s*[([（【]\s*(?:[^()[\]（）【】]*?[:：]\s*)?P(\d)\s*[)\]）】]/u;
+const MVP = /\s*(?:🎯\s*)?\bMVP\b\s*$|\s*🎯\s*$/u;
+const SEPARATOR = /^\s*[-–—:]+\s*/;
+
+export function readPriority(text: string): { priority?: number; rest: string } {
+  const m = PRIORITY.exec(text);
+  if (!m) return { rest: text };
+  return { priority: Number(m[1]), rest: (text.slice(0, m.index) + text.slice(m.index + m[0].length)).trim() };
+}
+
+/**
+ * Reads `Milestone 3: Title (Priority: P2) 🎯 MVP` and its drifted forms for the given word
+ * (`Milestone`, `Intent`, `Objective`, `Strategy`). Returns undefined when the heading is not one.
+ */
+export function readNumberedHeading(word: string, heading: string, file: string, line: number): NumberedHeading | undefined {
+  const m = new RegExp(`^(?:\\*\\*)?${word}\\s+(\\d+[a-z]?)\\b(?:\\*\\*)?(.*)$`, "iu").exec(heading.trim());
+  if (!m) return undefined;
+  let rest = m[2];
+  const mvp = /🎯|\bMVP\b/u.test(rest);
+  rest = rest.replace(MVP, "");
+  const { priority, rest: withoutPriority } = readPriority(rest);
+  const title = withoutPriority.replace(SEPARATOR, "").replace(/\s*[-–—:]\s*$/, "").trim();
+  return { number: m[1].toLowerCase(), title, priority, mvp, heading, file, line };
+}
+
+/** The numbered sections of a document for one word, with their headings read. */
+export function numberedSections(doc: MarkdownDoc, word: string): { head: NumberedHeading; section: Section }[] {
+  const out: { head: NumberedHeading; section: Section }[] = [];
+  for (const section of sections(doc)) {
+    const head = readNumberedHeading(word, section.text, doc.file, section.line);
+    if (head) out.push({ head, section });
+  }
+  return out;
+}
+
+/** The document's name from its first level-1 heading: `# Implementation Plan: NAME` → NAME. */
+export function documentName(doc: MarkdownDoc): { name: string; line: number } | undefined {
+  const h1 = sections(doc).find((s) => s.depth === 1);
+  if (!h1) return undefined;
+  const name = h1.text.replace(/^[^:：]*[:：]\s*/, "").trim();
+  return { name: name || h1.text, line: h1.line };
+}
+
+/** The bold key/value fields right under the first heading (or at the top of the note). */
+export function readHeader(doc: MarkdownDoc): HeaderFields {
+  const nodes = doc.root.children;
+  const start = nodes.findIndex((n) => n.type === "heading" && n.depth === 1);
+  const after = nodes.slice(start + 1);
+  const end = after.findIndex((n) => n.type === "heading");
+  const block = readBlock(doc, end < 0 ? after : after.slice(0, end));
+  const header: HeaderFields = { values: {}, lines: {} };
+  for (const f of block.fields) {
+    const key = normalizeKey(f.key);
+    if (!(key in header.values)) {
+      header.values[key] = f.value.replace(/^`|`$/g, "");
+      header.lines[key] = f.line;
+    }
+  }
+  return header;
+}

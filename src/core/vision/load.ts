@@ -1,0 +1,99 @@
+import type { Diagnostic } from "../diagnostics";
+import { type MarkdownDoc, parseMarkdown } from "../markdown/parse";
+import { basename } from "../files";
+import { hashText, normalizeText } from "../text/normalize";
+import { orderMilestones, resolveDependencies } from "./dependencies";
+import type { DocRole, Vision, VisionRef } from "./model";
+import { parseGoal, parseStrategy, parseVision } from "./parse-docs";
+import { parsePlan } from "./parse-plan";
+import { findPlaceholders } from "./placeholders";
+
+export const SOURCE_ROLES = ["vision", "goal", "strategy", "plan"] as const;
+export type SourceRole = (typeof SOURCE_ROLES)[number];
+
+export interface LoadedVision {
+  vision: Vision;
+  diagnostics: Diagnostic[];
+}
+
+/** Reports every placeholder outside code blocks and HTML comments, with its line. */
+export function placeholderDiagnostics(file: string, text: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let fence: string | undefined;
+  let comment = false;
+  text.split(/\r?\n/).forEach((line, i) => {
+    const f = /^\s*(`{3,}|~{3,})/.exec(line);
+    if (f) {
+      if (!fence) fence = f[1][0];
+      else if (f[1][0] === fence) fence = undefined;
+      return;
+    }
+    if (fence) return;
+    if (comment || line.includes("<!--")) {
+      comment = !line.includes("-->");
+      return;
+    }
+    for (const p of findPlaceholders(line)) {
+      out.push({
+        code: "placeholder",
+        severity: "warning",
+        message: `Template placeholder ${p.text} is still in ${basename(file)}; replace it with real content (it is left out of the execute note).`,
+        file,
+        line: i + 1,
+      });
+    }
+  });
+  return out;
+}
+
+/**
+ * Reads and parses the source documents of one vision. `read` returns a document's text; a document
+ * that cannot be read is reported, not thrown.
+ */
+export async function loadVision(ref: VisionRef, read: (path: string) => Promise<string>): Promise<LoadedVision> {
+  const diagnostics: Diagnostic[] = [];
+  const docs: Partial<Record<SourceRole, MarkdownDoc>> = {};
+  const hashes: Partial<Record<DocRole, string>> = {};
+  for (const role of SOURCE_ROLES) {
+    const path = ref.docs[role];
+    if (!path) continue;
+    let text: string;
+    try {
+      text = normalizeText(await read(path));
+    } catch (e) {
+      diagnostics.push({ code: "unreadable", severity: "error", message: `Cannot read ${path}: ${(e as Error).message}`, file: path, line: 1 });
+      continue;
+    }
+    hashes[role] = hashText(text);
+    docs[role] = parseMarkdown(path, text);
+    if (ref.kind === "vision") diagnostics.push(...placeholderDiagnostics(path, text));
+  }
+  return { vision: buildVision(ref, docs, hashes, diagnostics), diagnostics };
+}
+
+export function buildVision(
+  ref: VisionRef,
+  docs: Partial<Record<SourceRole, MarkdownDoc>>,
+  hashes: Partial<Record<DocRole, string>>,
+  diagnostics: Diagnostic[],
+): Vision {
+  const vision = docs.vision ? parseVision(docs.vision) : undefined;
+  const goal = docs.goal ? parseGoal(docs.goal) : undefined;
+  const strategy = docs.strategy ? parseStrategy(docs.strategy) : undefined;
+  const plan = ref.kind === "vision" && docs.plan ? parsePlan(docs.plan, diagnostics) : undefined;
+  let order: string[] = [];
+  if (plan) {
+    if (plan.milestones.length === 0) {
+      diagnostics.push({ code: "no-milestones", severity: "warning", message: `No milestones found; write each as "## Milestone 1: Title (Priority: P1)".`, file: plan.file, line: 1 });
+    }
+    resolveDependencies(plan.milestones, diagnostics);
+    order = orderMilestones(plan.milestones, diagnostics);
+  } else if (ref.kind === "vision") {
+    const where = ref.docs.vision ?? ref.docs.goal ?? ref.docs.strategy ?? ref.docs.execute ?? `${ref.folder}/plan.md`;
+    if (!ref.docs.execute) {
+      diagnostics.push({ code: "missing-plan", severity: "error", message: `Vision ${ref.id} has no milestone plan; add ${ref.folder}/plan.md to generate its execute note.`, file: where, line: 1 });
+    }
+  }
+  const name = [vision?.name, plan?.name, goal?.name, strategy?.name].find((n) => n) ?? ref.id.replace(/^\d+-/, "").replace(/-/g, " ");
+  return { ref, name, vision, goal, strategy, plan, order, hashes };
+}
