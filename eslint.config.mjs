@@ -6,7 +6,7 @@ import globals from "globals";
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default defineConfig([
-  globalIgnores(["node_modules/", "main.js", "dist/", "coverage/", "test-output/", "examples/", "bench/results/"]),
+  globalIgnores(["node_modules/", "main.js", "dist/", "coverage/", "test-output/", "examples/", "bench/results/", "test/fixtures/", "test/approvals/"]),
   ...obsidianmd.configs.recommended,
   {
     languageOptions: {

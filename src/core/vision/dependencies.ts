@@ -45,7 +45,8 @@ export function resolveDependencies(milestones: Milestone[], diagnostics: Diagno
   const known = new Set(milestones.map((m) => m.number));
   for (const m of milestones) {
     const dep = m.dependencyText;
-    if (!dep) continue;
+    // "None (foundational)", "N/A", "No dependencies (…)": nothing to resolve or report.
+    if (!dep || /^\s*(?:none|n\/a|no dependenc(?:y|ies)|-|—)(?:\W|$)/i.test(dep.text)) continue;
     const refs = readDependencyText(dep.text);
     for (const n of refs.numbers) {
       if (n === m.number) {
