@@ -18,6 +18,20 @@ export function bodyOf(text: string): string {
   return m ? text.slice(m[0].length) : text;
 }
 
+/** Maps with at most `limit` promises in flight, keeping the order of `items`. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 export interface ScanResult {
   refs: VisionRef[];
   diagnostics: Diagnostic[];
@@ -31,16 +45,12 @@ export interface ScanResult {
  */
 export async function scanVisions(files: FileAccess, options: DetectOptions = {}): Promise<ScanResult> {
   const paths = (await files.list()).filter((p) => p.toLowerCase().endsWith(".md"));
-  const notes: NoteInfo[] = [];
-  for (const path of paths) {
-    const info: NoteInfo = { path };
+  const notes = await mapLimit(paths, 32, async (path): Promise<NoteInfo> => {
+    // Any note may declare a role in its frontmatter (FORMAT.md §1), so each one is read once.
     const text = await files.read(path);
-    if (text.startsWith("---") || text.startsWith("\uFEFF---")) {
-      const head = text.slice(0, 4096);
-      if (head.includes("intentk")) info.frontmatter = frontmatterOf(text);
-    }
-    notes.push(info);
-  }
+    const declares = (text.startsWith("---") || text.startsWith("\uFEFF---")) && text.slice(0, 4096).includes("intentk");
+    return declares ? { path, frontmatter: frontmatterOf(text) } : { path };
+  });
   const diagnostics: Diagnostic[] = [];
   return { refs: detectVisions(notes, options, diagnostics), diagnostics, notes: paths.length };
 }

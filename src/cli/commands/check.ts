@@ -2,7 +2,8 @@ import { type Diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from ".
 import { checkLinks } from "../../core/link-check";
 import type { Command } from "../command";
 import { folderArg } from "../args";
-import { loadFolder } from "../load";
+import { outlineVision } from "../../core/vision/outline";
+import { findVisions } from "../load";
 
 export const checkCommand: Command = {
   name: "check",
@@ -17,16 +18,17 @@ and heading links in execute notes that no longer resolve. Prints one line per f
   async run(ctx) {
     const root = await folderArg(ctx);
     const only = typeof ctx.options.vision === "string" ? ctx.options.vision : undefined;
-    const { files, visions, diagnostics: detection } = await loadFolder(ctx.files(root), only);
+    const files = ctx.files(root);
+    const { refs, diagnostics: detection } = await findVisions(files, only);
     const all: Diagnostic[] = [...detection];
-    for (const { vision, diagnostics } of visions) {
-      all.push(...diagnostics);
-      const execute = vision.ref.docs.execute;
+    for (const ref of refs) {
+      all.push(...(await outlineVision(ref, (p) => files.read(p))).diagnostics);
+      const execute = ref.docs.execute;
       if (execute) all.push(...(await checkLinks(files, execute)));
     }
     sortDiagnostics(all).forEach((d) => ctx.out(formatDiagnostic(d)));
     const errors = all.filter((d) => d.severity === "error").length;
-    ctx.err(`${visions.length} vision(s) checked: ${errors} error(s), ${all.length - errors} other finding(s)`);
+    ctx.err(`${refs.length} vision(s) checked: ${errors} error(s), ${all.length - errors} other finding(s)`);
     return hasErrors(all) ? 1 : 0;
   },
 };

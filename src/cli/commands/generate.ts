@@ -2,7 +2,8 @@ import { formatDiagnostic } from "../../core/diagnostics";
 import { type WriteDecision, planExecuteWrite } from "../../core/generate/write";
 import { type Command, CliError } from "../command";
 import { folderArg } from "../args";
-import { loadFolder } from "../load";
+import { loadVision } from "../../core/vision/load";
+import { findVisions } from "../load";
 
 export const generateCommand: Command = {
   name: "generate",
@@ -26,10 +27,12 @@ Options:
     const style = ctx.options["dependency-style"] ?? "text";
     if (style !== "text" && style !== "tasks") throw new CliError(`--dependency-style must be "text" or "tasks", not "${String(style)}".`);
     const only = typeof ctx.options.vision === "string" ? ctx.options.vision : undefined;
-    const { files, visions } = await loadFolder(ctx.files(root), only);
+    const files = ctx.files(root);
+    const { refs } = await findVisions(files, only);
     const dryRun = ctx.options["dry-run"] === true;
     let refused = 0;
-    for (const { vision, diagnostics } of visions) {
+    for (const ref of refs) {
+      const { vision, diagnostics } = await loadVision(ref, (p) => files.read(p));
       if (!vision.plan) {
         ctx.err(`skipped ${vision.ref.id}: no milestone plan (${diagnostics.map(formatDiagnostic).join("; ")})`);
         continue;

@@ -1,7 +1,8 @@
 import { formatDiagnostic, sortDiagnostics } from "../../core/diagnostics";
 import type { Command } from "../command";
 import { folderArg } from "../args";
-import { loadFolder } from "../load";
+import { outlineVision } from "../../core/vision/outline";
+import { findVisions } from "../load";
 
 export const scanCommand: Command = {
   name: "scan",
@@ -16,14 +17,16 @@ Options:
   --json    print the result as JSON`,
   async run(ctx) {
     const root = await folderArg(ctx);
-    const loaded = await loadFolder(ctx.files(root));
-    const visions = loaded.visions.map(({ vision: v, diagnostics }) => ({
+    const files = ctx.files(root);
+    const found = await findVisions(files);
+    const outlines = await Promise.all(found.refs.map((ref) => outlineVision(ref, (p) => files.read(p))));
+    const visions = outlines.map(({ diagnostics, ...v }) => ({
       id: v.ref.id,
       name: v.name,
       folder: v.ref.folder,
       documents: v.ref.docs,
       order: v.order,
-      milestones: (v.plan?.milestones ?? []).map((m) => ({
+      milestones: v.milestones.map((m) => ({
         number: m.number,
         title: m.title,
         priority: m.priority ?? null,
@@ -34,7 +37,7 @@ Options:
       diagnostics: sortDiagnostics(diagnostics),
     }));
     if (ctx.options.json) {
-      ctx.out(JSON.stringify({ visions, diagnostics: loaded.diagnostics }, null, 2));
+      ctx.out(JSON.stringify({ visions, diagnostics: found.diagnostics }, null, 2));
       return 0;
     }
     if (visions.length === 0) ctx.out(`No visions found in ${root} (looked for visions/NNN-slug/ folders and "intentk:" frontmatter).`);
@@ -48,7 +51,7 @@ Options:
       if (v.order.length) ctx.out(`  execution order: ${v.order.map((n) => `M${n}`).join(" → ")}`);
       for (const d of v.diagnostics) ctx.out(`  ${formatDiagnostic(d)}`);
     }
-    for (const d of loaded.diagnostics) ctx.out(formatDiagnostic(d));
+    for (const d of found.diagnostics) ctx.out(formatDiagnostic(d));
     return 0;
   },
 };

@@ -2,7 +2,7 @@ import type { Diagnostic } from "../diagnostics";
 import { type MarkdownDoc, parseMarkdown } from "../markdown/parse";
 import { basename } from "../files";
 import { hashText, normalizeText } from "../text/normalize";
-import { orderMilestones, resolveDependencies } from "./dependencies";
+import { checkHasPlan, displayName, settleMilestones } from "./checks";
 import type { DocRole, Vision, VisionRef } from "./model";
 import { parseGoal, parseStrategy, parseVision } from "./parse-docs";
 import { parsePlan } from "./parse-plan";
@@ -81,19 +81,8 @@ export function buildVision(
   const goal = docs.goal ? parseGoal(docs.goal) : undefined;
   const strategy = docs.strategy ? parseStrategy(docs.strategy) : undefined;
   const plan = ref.kind === "vision" && docs.plan ? parsePlan(docs.plan, diagnostics) : undefined;
-  let order: string[] = [];
-  if (plan) {
-    if (plan.milestones.length === 0) {
-      diagnostics.push({ code: "no-milestones", severity: "warning", message: `No milestones found; write each as "## Milestone 1: Title (Priority: P1)".`, file: plan.file, line: 1 });
-    }
-    resolveDependencies(plan.milestones, diagnostics);
-    order = orderMilestones(plan.milestones, diagnostics);
-  } else if (ref.kind === "vision") {
-    const where = ref.docs.vision ?? ref.docs.goal ?? ref.docs.strategy ?? ref.docs.execute ?? `${ref.folder}/plan.md`;
-    if (!ref.docs.execute) {
-      diagnostics.push({ code: "missing-plan", severity: "error", message: `Vision ${ref.id} has no milestone plan; add ${ref.folder}/plan.md to generate its execute note.`, file: where, line: 1 });
-    }
-  }
-  const name = [vision?.name, plan?.name, goal?.name, strategy?.name].find((n) => n) ?? ref.id.replace(/^\d+-/, "").replace(/-/g, " ");
+  const order = plan ? settleMilestones(plan.milestones, plan.file, diagnostics) : [];
+  checkHasPlan(ref, diagnostics);
+  const name = displayName(ref, [vision?.name, plan?.name, goal?.name, strategy?.name]);
   return { ref, name, vision, goal, strategy, plan, order, hashes };
 }

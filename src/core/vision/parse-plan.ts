@@ -3,6 +3,7 @@ import { readBlock } from "../markdown/fields";
 import { type MarkdownDoc, sections } from "../markdown/parse";
 import { documentName, numberedSections, readHeader } from "./headings";
 import type { Milestone, PlanDocument, Risk, SourceItem } from "./model";
+import { checkMilestoneHeadings } from "./checks";
 import { FieldReader, clean, idItemsDeep } from "./sources";
 
 const TREE_HINT = /[├└│]|^\s*[\w.-]+\/\s*$/m;
@@ -11,29 +12,11 @@ export function parsePlan(doc: MarkdownDoc, diagnostics: Diagnostic[]): PlanDocu
   const file = doc.file;
   const all = readBlock(doc, doc.root.children);
   const milestones: Milestone[] = [];
-  const seen = new Map<string, number>();
+  const numbered = numberedSections(doc, "Milestone");
+  checkMilestoneHeadings(numbered.map((n) => n.head), diagnostics);
 
-  for (const { head, section } of numberedSections(doc, "Milestone")) {
+  for (const { head, section } of numbered) {
     const r = new FieldReader(readBlock(doc, section.content), file);
-    const previous = seen.get(head.number);
-    if (previous !== undefined) {
-      diagnostics.push({
-        code: "duplicate-milestone",
-        severity: "error",
-        message: `Milestone ${head.number} is numbered twice (first at line ${previous}); renumber one of them.`,
-        file,
-        line: head.line,
-      });
-    } else seen.set(head.number, head.line);
-    if (head.priority === undefined) {
-      diagnostics.push({
-        code: "missing-priority",
-        severity: "warning",
-        message: `Milestone ${head.number} "${head.title}" has no priority; add "(Priority: P1)" (or P2, P3…) to its heading.`,
-        file,
-        line: head.line,
-      });
-    }
     milestones.push({
       ...head,
       objective: r.one("objective", "goal"),

@@ -1,0 +1,108 @@
+/**
+ * Deterministic, seeded synthetic vaults for the benchmark: ordinary notes plus intent-kit visions
+ * with plans of many milestones, and a large execute note with realistic dependencies.
+ */
+
+/** mulberry32: small, fast, seeded PRNG. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = "alpha beta gamma delta data model service export import report sync queue cache index search share list team user review metric target baseline schedule release pilot survey".split(" ");
+
+function sentence(rand: () => number, n: number): string {
+  const words = Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]);
+  return words.join(" ").replace(/^./, (c) => c.toUpperCase());
+}
+
+function ordinaryNote(rand: () => number, i: number): string {
+  const lines = [`# Note ${i}`, "", sentence(rand, 12) + ".", ""];
+  const paragraphs = 2 + Math.floor(rand() * 6);
+  for (let p = 0; p < paragraphs; p++) {
+    lines.push(`## ${sentence(rand, 3)}`, "", sentence(rand, 30) + ".", "", `- ${sentence(rand, 6)}`, `- ${sentence(rand, 5)} [[Note ${Math.floor(rand() * 1000)}]]`, "");
+  }
+  return lines.join("\n");
+}
+
+export function planNote(rand: () => number, id: string, milestones: number): string {
+  const out = [`# Implementation Plan: Vision ${id}`, "", `**Branch**: \`${id}\` | **Date**: 2026-01-05 | **Start Date**: 2026-02-02`, ""];
+  out.push("```text", "src/", "├── api/", "├── web/", "tests/", "```", "");
+  for (let m = 1; m <= milestones; m++) {
+    const deps = m === 1 ? "None (foundational)" : [m - 1, ...(m > 3 && rand() < 0.4 ? [Math.max(1, m - 3)] : [])].map((d) => `Milestone ${d}`).join(" and ");
+    out.push(`## Milestone ${m}: ${sentence(rand, 3)} (Priority: P${1 + Math.floor(rand() * 3)})`, "");
+    out.push(`- **Objective**: ${sentence(rand, 10)}`, "- **Success Criteria**:", `  - ${sentence(rand, 8)}`, `  - ${sentence(rand, 8)}`, "- **Deliverables**:");
+    for (let d = 0; d < 4; d++) out.push(`  - ${sentence(rand, 4)} in \`src/${WORDS[Math.floor(rand() * WORDS.length)]}/m${m}-${d}.ts\``);
+    out.push(`- **Timeline**: Weeks ${m}-${m + 1}`, `- **Dependencies**: ${deps}`, `- **Validation Approach**: ${sentence(rand, 8)}`, "");
+    out.push(`**Why this priority**: ${sentence(rand, 10)}`, "", `**Independent Validation**: ${sentence(rand, 10)}`, "", "**Acceptance Scenarios**:");
+    out.push(`1. **Given** ${sentence(rand, 4)}, **When** ${sentence(rand, 4)}, **Then** ${sentence(rand, 4)}`, `2. **Given** ${sentence(rand, 4)}, **When** ${sentence(rand, 4)}, **Then** ${sentence(rand, 4)}`, "", "---", "");
+  }
+  out.push("## Risk Assessment", "", `- **Risk 1**: ${sentence(rand, 8)}`, "  - Impact: High", "  - Mitigation: " + sentence(rand, 6), "", `- **QS-001**: ${sentence(rand, 8)}`, "");
+  return out.join("\n");
+}
+
+function visionNote(rand: () => number, id: string): string {
+  const out = [`# Vision Document: Vision ${id}`, "", `**Vision ID**: \`${id}\` | **Created**: 2026-01-02`, ""];
+  for (let i = 1; i <= 3; i++) out.push(`### Intent ${i} - ${sentence(rand, 3)} (Priority: P${i})`, "", sentence(rand, 20), "", `**Independent Validation**: ${sentence(rand, 10)}`, "");
+  out.push(`- **SC-001**: ${sentence(rand, 8)}`, `- **VA-001**: ${sentence(rand, 8)}`, "");
+  return out.join("\n");
+}
+
+function goalNote(rand: () => number, id: string): string {
+  return [`# Goal Definition: Vision ${id}`, "", `**Goal ID**: \`${id}\``, "", `### Objective 1: ${sentence(rand, 3)} (Priority: P1)`, "", `- **Metric**: ${sentence(rand, 5)}`, `- **Target**: 80%`, "", `- **VM-001**: ${sentence(rand, 8)}`, ""].join("\n");
+}
+
+function strategyNote(rand: () => number, id: string): string {
+  return [`# Strategy Exploration: Vision ${id}`, "", "## Strategy 1: Main", "", `- **Approach**: ${sentence(rand, 10)}`, "- **Technology/Tools**: TypeScript, PostgreSQL", "", "## Recommended Strategy", "", "Strategy 1.", ""].join("\n");
+}
+
+export interface SyntheticVault {
+  /** Vault-relative path → content. */
+  files: Map<string, string>;
+  visions: number;
+}
+
+/** `notes` notes in all, of which `visions` × 4 are vision documents (plans of 5–`maxMilestones` milestones). */
+export function syntheticVault(seed: number, notes: number, visions: number, maxMilestones = 50): SyntheticVault {
+  const rand = prng(seed);
+  const files = new Map<string, string>();
+  for (let v = 1; v <= visions; v++) {
+    const id = `${String(v).padStart(3, "0")}-vision-${v}`;
+    const folder = `visions/${id}`;
+    const milestones = v === 1 ? maxMilestones : 5 + Math.floor(rand() * (maxMilestones - 4));
+    files.set(`${folder}/vision.md`, visionNote(rand, id));
+    files.set(`${folder}/goal.md`, goalNote(rand, id));
+    files.set(`${folder}/strategy.md`, strategyNote(rand, id));
+    files.set(`${folder}/plan.md`, planNote(rand, id, milestones));
+  }
+  for (let i = files.size; i < notes; i++) files.set(`notes/${Math.floor(i / 200)}/note-${i}.md`, ordinaryNote(rand, i));
+  return { files, visions };
+}
+
+/** An execute note with `tasks` tasks in phases of ~40, ~40% [P], ~30% with dependencies, some done. */
+export function largeExecuteNote(seed: number, tasks: number): string {
+  const rand = prng(seed);
+  const out = ["---", "intentk: execute", "---", "# Execution Plan: Large", ""];
+  const perPhase = 40;
+  let id = 1;
+  for (let p = 1; id <= tasks; p++) {
+    const kind = p === 1 ? "Setup (Shared Infrastructure)" : p === 2 ? "Foundational (Blocking Prerequisites)" : `Milestone ${p - 2} - ${sentence(rand, 3)} (Priority: P${1 + (p % 3)})`;
+    out.push(`## Phase ${p}: ${kind}`, "");
+    const first = id;
+    for (let k = 0; k < perPhase && id <= tasks; k++, id++) {
+      const done = rand() < 0.3 ? "x" : " ";
+      const par = rand() < 0.4 ? " [P]" : "";
+      const label = p > 2 ? ` [M${p - 2}]` : "";
+      const dep = id > first && rand() < 0.3 ? ` (depends on T${String(first + Math.floor(rand() * (id - first))).padStart(3, "0")})` : "";
+      out.push(`- [${done}] T${String(id).padStart(3, "0")}${par}${label} ${sentence(rand, 7)} in src/${WORDS[Math.floor(rand() * WORDS.length)]}/f${id}.ts${dep}`);
+    }
+    out.push("");
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,50 @@
+import type { Diagnostic } from "../diagnostics";
+import { orderMilestones, resolveDependencies } from "./dependencies";
+import type { Milestone, NumberedHeading, VisionRef } from "./model";
+
+/** Duplicate numbers and missing priorities among a plan's milestone headings. */
+export function checkMilestoneHeadings(heads: readonly NumberedHeading[], diagnostics: Diagnostic[]): void {
+  const seen = new Map<string, number>();
+  for (const head of heads) {
+    const previous = seen.get(head.number);
+    if (previous !== undefined) {
+      diagnostics.push({
+        code: "duplicate-milestone",
+        severity: "error",
+        message: `Milestone ${head.number} is numbered twice (first at line ${previous}); renumber one of them.`,
+        file: head.file,
+        line: head.line,
+      });
+    } else seen.set(head.number, head.line);
+    if (head.priority === undefined) {
+      diagnostics.push({
+        code: "missing-priority",
+        severity: "warning",
+        message: `Milestone ${head.number} "${head.title}" has no priority; add "(Priority: P1)" (or P2, P3…) to its heading.`,
+        file: head.file,
+        line: head.line,
+      });
+    }
+  }
+}
+
+/** Resolves dependencies and returns the execution order, reporting an empty plan. */
+export function settleMilestones(milestones: Milestone[], planFile: string, diagnostics: Diagnostic[]): string[] {
+  if (milestones.length === 0) {
+    diagnostics.push({ code: "no-milestones", severity: "warning", message: `No milestones found; write each as "## Milestone 1: Title (Priority: P1)".`, file: planFile, line: 1 });
+  }
+  resolveDependencies(milestones, diagnostics);
+  return orderMilestones(milestones, diagnostics);
+}
+
+/** A vision folder without a milestone plan cannot be generated (one with an execute note can still be tracked). */
+export function checkHasPlan(ref: VisionRef, diagnostics: Diagnostic[]): void {
+  if (ref.kind !== "vision" || ref.docs.plan || ref.docs.execute) return;
+  const where = ref.docs.vision ?? ref.docs.goal ?? ref.docs.strategy ?? `${ref.folder}/plan.md`;
+  diagnostics.push({ code: "missing-plan", severity: "error", message: `Vision ${ref.id} has no milestone plan; add ${ref.folder}/plan.md to generate its execute note.`, file: where, line: 1 });
+}
+
+/** The vision's display name: from the vision, plan, goal or strategy heading, else the folder slug. */
+export function displayName(ref: VisionRef, names: (string | undefined)[]): string {
+  return names.find((n) => n) ?? ref.id.replace(/^\d+-/, "").replace(/-/g, " ");
+}

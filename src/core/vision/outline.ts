@@ -1,0 +1,154 @@
+import type { Diagnostic } from "../diagnostics";
+import { matchKey, normalizeKey } from "../markdown/fields";
+import { hashText, normalizeText, oneLine } from "../text/normalize";
+import { checkHasPlan, checkMilestoneHeadings, displayName, settleMilestones } from "./checks";
+import { readNumberedHeading } from "./headings";
+import { type SourceRole, SOURCE_ROLES, placeholderDiagnostics } from "./load";
+import type { DocRole, Milestone, VisionRef } from "./model";
+import { hasPlaceholder } from "./placeholders";
+
+/**
+ * What the index needs of a vision, read line by line without a Markdown parser: the plan's
+ * milestone headings and their Dependencies, and the diagnostics. remark costs ~20× more than this
+ * on plans of dozens of milestones; the full parse is kept for generation. Tests check that both
+ * agree on every fixture.
+ */
+export interface VisionOutline {
+  ref: VisionRef;
+  name: string;
+  milestones: Milestone[];
+  order: string[];
+  hashes: Partial<Record<DocRole, string>>;
+  diagnostics: Diagnostic[];
+}
+
+interface Line {
+  text: string;
+  number: number;
+}
+
+/** Lines outside fenced code blocks and frontmatter, with their 1-based numbers. */
+function proseLines(text: string): Line[] {
+  const out: Line[] = [];
+  const lines = text.split(/\r?\n/);
+  let i = 0;
+  if (lines[0] === "---") {
+    const end = lines.indexOf("---", 1);
+    if (end > 0) i = end + 1;
+  }
+  let fence: string | undefined;
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) {
+      if (!fence) fence = f[1];
+      else if (f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
+      continue;
+    }
+    if (!fence) out.push({ text: line, number: i + 1 });
+  }
+  return out;
+}
+
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const BULLET = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/;
+
+/** The Dependencies field of one milestone section, as the full parser's FieldReader reads it. */
+function dependencyField(section: Line[], file: string): Milestone["dependencyText"] {
+  for (let k = 0; k < section.length; k++) {
+    const bullet = BULLET.exec(section[k].text);
+    const body = bullet ? bullet[2] : section[k].text.trim();
+    for (const seg of body.split(/\s*\\n\s*(?=\*\*|[-*+]\s|\d+\.\s)|\s+\|\s+(?=\*\*)/)) {
+      const key = matchKey(seg.trim(), bullet !== null);
+      if (!key || key.isId || !["dependencies", "depends on"].includes(normalizeKey(key.key))) continue;
+      let value = key.value;
+      const items: string[] = [];
+      const indent = bullet ? bullet[1].length : -1;
+      for (let j = k + 1; j < section.length; j++) {
+        const next = section[j].text;
+        if (next.trim() === "") {
+          if (!bullet) break;
+          continue;
+        }
+        const sub = BULLET.exec(next);
+        if (sub && sub[1].length > indent) items.push(oneLine(sub[2]));
+        else if (!sub && !bullet && !/^\s*(\*\*|__|#)/.test(next)) value = oneLine(`${value} ${next}`);
+        else break;
+      }
+      const text = value || items.join("; ");
+      if (!text || hasPlaceholder(text)) return undefined;
+      return { text, file, line: section[k].number, children: [] };
+    }
+  }
+  return undefined;
+}
+
+/** Milestone headings and Dependencies of a plan, read line by line. */
+export function outlineMilestones(file: string, text: string, diagnostics: Diagnostic[]): { name: string; milestones: Milestone[] } {
+  const lines = proseLines(text);
+  const headings: { depth: number; text: string; index: number }[] = [];
+  lines.forEach((l, index) => {
+    const m = ATX.exec(l.text);
+    if (m) headings.push({ depth: m[1].length, text: (m[2] ?? "").trim(), index });
+  });
+  const h1 = headings.find((h) => h.depth === 1);
+  const name = h1 ? h1.text.replace(/^[^:：]*[:：]\s*/, "").trim() || h1.text : "";
+  const milestones: Milestone[] = [];
+  headings.forEach((h, k) => {
+    const head = readNumberedHeading("Milestone", h.text, file, lines[h.index].number);
+    if (!head) return;
+    const end = headings.slice(k + 1).find((o) => o.depth <= h.depth)?.index ?? lines.length;
+    milestones.push({
+      ...head,
+      successCriteria: [],
+      deliverables: [],
+      resources: [],
+      dependencyText: dependencyField(lines.slice(h.index + 1, end), file),
+      dependsOn: [],
+      validationApproach: [],
+      acceptance: [],
+      tasks: [],
+    });
+  });
+  checkMilestoneHeadings(milestones, diagnostics);
+  return { name, milestones };
+}
+
+/** First-heading names of the other documents (for the vision's display name). */
+function firstHeadingName(text: string): string {
+  for (const l of proseLines(text)) {
+    const m = ATX.exec(l.text);
+    if (m && m[1].length === 1) return (m[2] ?? "").replace(/^[^:：]*[:：]\s*/, "").trim();
+  }
+  return "";
+}
+
+/** The index-level reading of a vision: every diagnostic the full parse gives, at a fraction of its cost. */
+export async function outlineVision(ref: VisionRef, read: (path: string) => Promise<string>): Promise<VisionOutline> {
+  const diagnostics: Diagnostic[] = [];
+  const hashes: Partial<Record<DocRole, string>> = {};
+  const names: Partial<Record<SourceRole, string>> = {};
+  let milestones: Milestone[] | undefined;
+  for (const role of SOURCE_ROLES) {
+    const path = ref.docs[role];
+    if (!path) continue;
+    let text: string;
+    try {
+      text = normalizeText(await read(path));
+    } catch (e) {
+      diagnostics.push({ code: "unreadable", severity: "error", message: `Cannot read ${path}: ${(e as Error).message}`, file: path, line: 1 });
+      continue;
+    }
+    hashes[role] = hashText(text);
+    if (ref.kind === "vision") diagnostics.push(...placeholderDiagnostics(path, text));
+    if (role === "plan" && ref.kind === "vision") {
+      const plan = outlineMilestones(path, text, diagnostics);
+      milestones = plan.milestones;
+      names.plan = plan.name;
+    } else names[role] = firstHeadingName(text);
+  }
+  const order = milestones && ref.docs.plan ? settleMilestones(milestones, ref.docs.plan, diagnostics) : [];
+  checkHasPlan(ref, diagnostics);
+  const name = displayName(ref, [names.vision, names.plan, names.goal, names.strategy]);
+  return { ref, name, milestones: milestones ?? [], order, hashes, diagnostics };
+}
