@@ -81,7 +81,11 @@ export function syntheticVault(seed: number, notes: number, visions: number, max
     files.set(`${folder}/strategy.md`, strategyNote(rand, id));
     files.set(`${folder}/plan.md`, planNote(rand, id, milestones));
   }
-  for (let i = files.size; i < notes; i++) files.set(`notes/${Math.floor(i / 200)}/note-${i}.md`, ordinaryNote(rand, i));
+  // Ordinary notes with varied names (as in real vaults), a few of them named like role documents.
+  for (let i = files.size; i < notes; i++) {
+    const name = i % 97 === 0 ? ["plan", "tasks", "goal", "vision"][i % 4] : `${WORDS[Math.floor(rand() * WORDS.length)]} ${WORDS[Math.floor(rand() * WORDS.length)]} ${i}`;
+    files.set(`notes/${Math.floor(i / 200)}/${name}.md`, ordinaryNote(rand, i));
+  }
   return { files, visions };
 }
 

@@ -15,6 +15,23 @@ export const ROLE_FILES: Record<"vision" | "spec", Partial<Record<DocRole, strin
 };
 
 const ROLES = new Set<string>(["vision", "goal", "strategy", "plan", "execute", "spec"]);
+/** Every file name that can hold a role: the cheap first test that most notes of a vault fail. */
+const ROLE_NAMES = new Set(Object.values(ROLE_FILES).flatMap((roles) => Object.values(roles).flat()));
+const NAME_LENGTHS = [...ROLE_NAMES].map((n) => n.length);
+const MIN_NAME = Math.min(...NAME_LENGTHS);
+const MAX_NAME = Math.max(...NAME_LENGTHS);
+const FIRST_LETTERS = new Uint8Array(128);
+for (const n of ROLE_NAMES) FIRST_LETTERS[n.charCodeAt(0)] = FIRST_LETTERS[n.toUpperCase().charCodeAt(0)] = 1;
+
+/**
+ * Whether a path's file name could be a role document, decided without allocating: detection runs
+ * over every note of the vault on startup, and nearly all of them fail here.
+ */
+function mayHoldRole(path: string): boolean {
+  const start = path.lastIndexOf("/") + 1;
+  const length = path.length - start;
+  return length >= MIN_NAME && length <= MAX_NAME && FIRST_LETTERS[path.charCodeAt(start)] === 1;
+}
 const NUMBERED_FOLDER = /^\d{3}-\S/;
 
 export interface DetectOptions {
@@ -69,16 +86,20 @@ export function detectVisions(notes: Iterable<NoteInfo>, options: DetectOptions 
   };
 
   for (const note of notes) {
-    if (!note.path.toLowerCase().endsWith(".md")) continue;
+    const declared = note.frontmatter === undefined ? undefined : declaredRole(note.frontmatter);
+    if (!declared && !mayHoldRole(note.path)) continue;
+    let name = basename(note.path);
+    if (!ROLE_NAMES.has(name)) {
+      if (/[A-Z]/.test(name)) name = name.toLowerCase();
+      if (!declared && !ROLE_NAMES.has(name)) continue;
+    }
     const folder = dirname(note.path);
-    const declared = declaredRole(note.frontmatter);
     const kind = folderKind(folder, options);
     if (declared) {
-      claim(folder, kind ?? (declared === "spec" ? "spec" : "vision"), declared, note.path, true);
+      if (name.endsWith(".md")) claim(folder, kind ?? (declared === "spec" ? "spec" : "vision"), declared, note.path, true);
       continue;
     }
     if (!kind) continue;
-    const name = basename(note.path).toLowerCase();
     for (const [role, names] of Object.entries(ROLE_FILES[kind]) as [DocRole, string[]][]) {
       if (names.includes(name)) claim(folder, kind, role, note.path, false);
     }
