@@ -1,10 +1,51 @@
 import { Plugin } from "obsidian";
+import { IntentKit } from "./obsidian/controller";
+import { defaultAnalyzer } from "./obsidian/default-analyzer";
+import { ExecuteNoteWriter } from "./obsidian/generate";
+import { IndexGraphHost } from "./obsidian/graph-host";
+import { PHASE_GRAPH_ICON, PhaseGraphView, VIEW_TYPE_PHASE_GRAPH } from "./obsidian/graph-view/view";
+import { type IntentKitSettings, migrateSettings } from "./obsidian/settings";
+import { IntentKitSettingTab } from "./obsidian/settings-tab";
+import { ProgressStatusBar } from "./obsidian/status-bar";
+import { VisionIndex } from "./obsidian/vision-index";
 
 /** Lifecycle only: everything is registered here and real work waits for the layout to be ready. */
 export default class IntentKitPlugin extends Plugin {
+  settings!: IntentKitSettings;
+  index!: VisionIndex;
+  writer!: ExecuteNoteWriter;
+  kit!: IntentKit;
+
   override async onload(): Promise<void> {
-    this.app.workspace.onLayoutReady(() => {
-      // The vision index, commands and views are registered by later changes.
-    });
+    this.settings = migrateSettings(await this.loadData());
+    this.index = this.addChild(new VisionIndex(this.app, { visionsRoot: () => this.settings.visionsFolder, analyzer: defaultAnalyzer }));
+    this.writer = new ExecuteNoteWriter(this.app, () => this.settings);
+    const host = new IndexGraphHost(this.app, this.index);
+    this.kit = this.addChild(new IntentKit({ plugin: this, settings: () => this.settings, index: this.index, writer: this.writer, host, analyzer: defaultAnalyzer }));
+
+    this.registerView(VIEW_TYPE_PHASE_GRAPH, (leaf) => new PhaseGraphView(leaf, host));
+    // Hovering a graph node shows Obsidian's page preview (with the modifier key, as for links).
+    this.registerHoverLinkSource(VIEW_TYPE_PHASE_GRAPH, { display: "Intent Kit phase graph", defaultMod: true });
+    this.kit.registerCommands();
+    this.addRibbonIcon(PHASE_GRAPH_ICON, "Open phase graph", () => this.kit.ribbonClick());
+    this.addChild(new ProgressStatusBar(this, this.index, (entry) => void this.kit.showGraph(entry)));
+    this.addSettingTab(new IntentKitSettingTab(this.app, this, this));
+
+    // The index reads notes: only once the workspace (and its metadata cache) is ready.
+    this.app.workspace.onLayoutReady(() => this.index.start());
+  }
+
+  /** Saves a settings change and applies it. */
+  async updateSettings(change: Partial<IntentKitSettings>): Promise<void> {
+    const before = this.settings;
+    this.settings = migrateSettings({ ...this.settings, ...change });
+    await this.saveData(this.settings);
+    if (before.visionsFolder !== this.settings.visionsFolder) this.index.refreshAll();
+  }
+
+  override async onExternalSettingsChange(): Promise<void> {
+    const before = this.settings;
+    this.settings = migrateSettings(await this.loadData());
+    if (before.visionsFolder !== this.settings.visionsFolder) this.index.refreshAll();
   }
 }

@@ -1,10 +1,12 @@
 import { CliError, type Command, type CommandContext } from "./command";
 import { checkCommand } from "./commands/check";
 import { generateCommand } from "./commands/generate";
+import { graphCommand } from "./commands/graph";
+import { statusCommand } from "./commands/status";
 import { scanCommand } from "./commands/scan";
 import { NodeFiles } from "./node-files";
 
-export const commands: Command[] = [scanCommand, generateCommand, checkCommand];
+export const commands: Command[] = [scanCommand, generateCommand, checkCommand, statusCommand, graphCommand];
 
 const USAGE = () => `intentk: intent-kit visions → execution plans and phase graphs
 

@@ -1,9 +1,12 @@
 import { type Diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from "../../core/diagnostics";
+import { detectDrift, driftDiagnostic } from "../../core/drift";
 import { checkLinks } from "../../core/link-check";
 import type { Command } from "../command";
 import { folderArg } from "../args";
+import { loadVision } from "../../core/vision/load";
 import { outlineVision } from "../../core/vision/outline";
 import { findVisions } from "../load";
+import { cliBaseStore } from "./generate";
 
 export const checkCommand: Command = {
   name: "check",
@@ -13,18 +16,32 @@ export const checkCommand: Command = {
 
 Checks every vision: missing plan, milestones without priority, placeholders left from the
 templates, dependencies that name no milestone, dependency cycles, duplicate milestone numbers,
-and heading links in execute notes that no longer resolve. Prints one line per finding,
-"file:line: severity: message [code]", and exits 1 when any is an error.`,
+heading links in execute notes that no longer resolve, and execute notes that are out of date
+because a vision, goal, strategy or plan note changed after they were generated (with what
+changed in the plan: milestones added, removed or renamed, deliverables changed). Prints one
+line per finding, "file:line: severity: message [code]", and exits 1 when any is an error.`,
   async run(ctx) {
     const root = await folderArg(ctx);
     const only = typeof ctx.options.vision === "string" ? ctx.options.vision : undefined;
     const files = ctx.files(root);
     const { refs, diagnostics: detection } = await findVisions(files, only);
+    const store = cliBaseStore(root, files);
     const all: Diagnostic[] = [...detection];
+    const read = (p: string): Promise<string> => files.read(p);
     for (const ref of refs) {
-      all.push(...(await outlineVision(ref, (p) => files.read(p))).diagnostics);
+      const outline = await outlineVision(ref, read);
+      all.push(...outline.diagnostics);
       const execute = ref.docs.execute;
-      if (execute) all.push(...(await checkLinks(files, execute)));
+      if (!execute) continue;
+      all.push(...(await checkLinks(files, execute)));
+      const note = await files.read(execute);
+      let drift = detectDrift(outline, execute, note);
+      if (drift?.changes.some((c) => c.role === "plan")) {
+        // Only a vision whose plan changed pays for the full parse, to say what changed in it.
+        const record = await store.load(ref.id);
+        drift = detectDrift((await loadVision(ref, read)).vision, execute, note, record?.note === execute ? record.snapshot : undefined);
+      }
+      if (drift) all.push(driftDiagnostic(drift));
     }
     sortDiagnostics(all).forEach((d) => ctx.out(formatDiagnostic(d)));
     const errors = all.filter((d) => d.severity === "error").length;

@@ -56,8 +56,10 @@ export interface PlanGraph {
 
 /** The stable JSON contract. */
 export interface GraphJson {
-  phases: { id: string; title: string; kind: PhaseKind; line: number; done: number; total: number }[];
-  tasks: { id: string; phase: string; state: "open" | "done" | null; parallel: boolean; labels: string[]; dependsOn: string[]; line: number }[];
+  /** `implicit: true` only on the phase made of tasks written before any level-2 heading. */
+  phases: { id: string; title: string; kind: PhaseKind; line: number; done: number; total: number; implicit?: true }[];
+  /** `dependsOnPhases` only when the task itself waits for whole phases (`depends on M1 completion`). */
+  tasks: { id: string; phase: string; state: "open" | "done" | null; parallel: boolean; labels: string[]; dependsOn: string[]; line: number; dependsOnPhases?: string[] }[];
   edges: GraphEdge[];
   criticalPath: string[];
   diagnostics: Diagnostic[];

@@ -45,6 +45,11 @@ export interface PlanTask {
   labels: string[];
   /** IDs of tasks this one waits for, as written (may name unknown IDs; diagnostics say so). */
   dependsOn: string[];
+  /**
+   * Phase ids this one task waits for as a whole (`depends on M1 completion`, `T011–T013 after
+   * US1`), besides the phases its own phase waits for. Absent when none.
+   */
+  dependsOnPhases?: string[];
   line: number;
   /** Description without ID, markers, dependency notes, Tasks-plugin fields and block id. */
   text: string;

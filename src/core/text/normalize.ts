@@ -111,13 +111,17 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-/** kebab-case slug for folder names: letters and digits of any script are kept. */
+/**
+ * kebab-case slug for folder names: letters and digits of any script are kept. Latin accents are
+ * dropped (`Crème` → `creme`); other scripts keep their combining marks (`バ` stays `バ`).
+ */
 export function slugify(name: string): string {
   return name
     .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/([A-Za-z])[\u0300-\u036f]+/g, "$1")
+    .normalize("NFC")
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 60)
     .replace(/-+$/g, "");

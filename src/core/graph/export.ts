@@ -1,0 +1,46 @@
+import type { PlanGraph } from "./model";
+import { layoutGraph, type LayoutMode } from "./layout";
+import { toMermaid } from "./mermaid";
+import { toDot } from "./dot";
+import { renderGraphSvg } from "./svg";
+
+/**
+ * Text exports of a plan graph, by format name, for the CLI (`intentk graph --format …`) and the
+ * view's export actions. JSON (the stable contract) is `toGraphJson` in the graph model.
+ */
+
+export interface GraphExportOptions {
+  /** Include tasks: the task layout (SVG), subgraphs/clusters per phase (Mermaid, DOT). */
+  tasks?: boolean;
+  hideDone?: boolean;
+  /** Only these phases (ids). */
+  phases?: readonly string[];
+  /** Title of the SVG document. */
+  title?: string;
+}
+
+export type GraphFormatter = (graph: PlanGraph, options?: GraphExportOptions) => string;
+
+/** A standalone SVG of the phase graph (or, with `tasks`, of the task lanes). */
+export function graphToSvg(graph: PlanGraph, options: GraphExportOptions = {}): string {
+  const mode: LayoutMode = options.tasks ? "tasks" : "phases";
+  const layout = layoutGraph(graph, mode, { hideDone: options.hideDone, phases: options.phases });
+  return renderGraphSvg(layout, { title: options.title ?? graphTitle(graph) });
+}
+
+/** A readable title for a graph: the plan file name without folders and extension. */
+export function graphTitle(graph: PlanGraph): string {
+  const parts = graph.file.split("/");
+  const name = (parts[parts.length - 1] ?? "").replace(/\.md$/i, "");
+  const folder = parts.length > 1 ? parts[parts.length - 2] : "";
+  return folder ? `${folder} — ${name}` : name || "Plan graph";
+}
+
+export const graphFormats: Record<string, GraphFormatter> = {
+  mermaid: (graph, options = {}) => toMermaid(graph, options),
+  svg: (graph, options = {}) => graphToSvg(graph, options),
+  dot: (graph, options = {}) => toDot(graph, options),
+};
+
+/** File extension for each export format. */
+export const graphFormatExtensions: Record<string, string> = { mermaid: "mmd", svg: "svg", dot: "dot" };

@@ -1,0 +1,92 @@
+import type { Diagnostic } from "../diagnostics";
+import type { FileAccess } from "../files";
+import { buildExecutionPlan } from "../generate/plan-model";
+import { renderExecuteNote } from "../generate/render";
+import { ROLE_FILES, detectVisions } from "../vision/detect";
+import { loadVision } from "../vision/load";
+import type { DocRole, Vision, VisionRef } from "../vision/model";
+import { parseTimeline, timelineDays } from "../vision/timeline";
+
+/**
+ * Finds the execution plans under a folder (FORMAT.md §1): the folder's own execute.md /
+ * execution.md / tasks.md, or those of the vision and spec-kit folders inside it. A vision that
+ * has a milestone plan but no execute note yet gets one generated in memory, so its graph and
+ * progress can be shown before anything is written.
+ */
+export interface PlanSource {
+  /** Path inside the searched folder (for a generated note: where it would be written). */
+  path: string;
+  text: string;
+  /** True when the note was generated in memory from the vision's plan. */
+  generated: boolean;
+  /** Vision or spec folder name (`001-team-reading-list`), when the plan belongs to one. */
+  id?: string;
+  /** Milestone durations in days by label (`M2` → 21), from the plan's Timeline fields. */
+  phaseWeights: Map<string, number>;
+  diagnostics: Diagnostic[];
+}
+
+export interface LocateOptions {
+  /** Name of the searched folder itself (its last path segment), for detecting `visions/001-x` when it is the root. */
+  folderName?: string;
+  /** Date written into notes generated in memory. */
+  today: Date;
+}
+
+/** Milestone durations from a loaded vision's plan. */
+export function milestoneWeights(vision: Vision): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const m of vision.plan?.milestones ?? []) {
+    const days = m.timeline ? timelineDays(parseTimeline(m.timeline.text)) : undefined;
+    if (days !== undefined) weights.set(`M${m.number}`, days);
+  }
+  return weights;
+}
+
+/** The role documents directly inside a folder (paths relative to it). */
+function folderRef(paths: string[], id: string): VisionRef | undefined {
+  const top = new Set(paths.filter((p) => !p.includes("/")).map((p) => p.toLowerCase()));
+  const kind = top.has("spec.md") ? "spec" : "vision";
+  const docs: Partial<Record<DocRole, string>> = {};
+  for (const [role, names] of Object.entries(ROLE_FILES[kind]) as [DocRole, string[]][]) {
+    const found = names.find((n) => top.has(n));
+    if (found) docs[role] = paths.find((p) => p.toLowerCase() === found);
+  }
+  return docs.execute || docs.plan ? { id, folder: "", kind, docs } : undefined;
+}
+
+async function planOf(ref: VisionRef, read: (p: string) => Promise<string>, local: (p: string) => string, today: Date): Promise<PlanSource | undefined> {
+  const execute = ref.docs.execute;
+  const id = ref.id || undefined;
+  if (ref.kind === "spec") {
+    if (!execute) return undefined;
+    return { path: local(execute), text: await read(execute), generated: false, id, phaseWeights: new Map(), diagnostics: [] };
+  }
+  const needsVision = !execute || ref.docs.plan;
+  const loaded = needsVision ? await loadVision(ref, read) : undefined;
+  const phaseWeights = loaded ? milestoneWeights(loaded.vision) : new Map<string, number>();
+  if (execute) return { path: local(execute), text: await read(execute), generated: false, id, phaseWeights, diagnostics: [] };
+  if (!loaded?.vision.plan) return undefined;
+  const text = renderExecuteNote(loaded.vision, buildExecutionPlan(loaded.vision), { today });
+  const path = local(ref.folder ? `${ref.folder}/execute.md` : "execute.md");
+  return { path, text, generated: true, id, phaseWeights, diagnostics: loaded.diagnostics.filter((d) => d.severity === "error") };
+}
+
+/** Every plan under the folder `files` is rooted at, in folder order. */
+export async function findPlans(files: FileAccess, options: LocateOptions): Promise<PlanSource[]> {
+  const paths = (await files.list()).filter((p) => p.toLowerCase().endsWith(".md"));
+  const name = options.folderName ?? "";
+  // Detection needs the parent folder's name (`visions/001-x`): paths get the folder's own name in front.
+  const prefix = name && !name.includes("/") ? `${name}/` : "";
+  const local = (p: string): string => (prefix && p.startsWith(prefix) ? p.slice(prefix.length) : p);
+  const out: PlanSource[] = [];
+  for (const ref of detectVisions(paths.map((p) => ({ path: prefix + p })))) {
+    const plan = await planOf(ref, (p) => files.read(local(p)), local, options.today);
+    if (plan) out.push(plan);
+  }
+  if (out.length) return out;
+  // Else the folder itself is a vision or spec folder when it holds an execution or milestone plan directly.
+  const own = folderRef(paths, name);
+  const plan = own ? await planOf(own, (p) => files.read(p), (p) => p, options.today) : undefined;
+  return plan ? [plan] : [];
+}

@@ -1,0 +1,645 @@
+import { ItemView, Keymap, Notice, setIcon, type HoverParent, type HoverPopover, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import type { Diagnostic } from "../../core/diagnostics";
+import { layoutGraph, type GraphLayout, type LayoutMode, type LayoutNode } from "../../core/graph/layout";
+import { arrowDirection, nextNodeInDirection } from "../../core/graph/layout-nav";
+import { toMermaid } from "../../core/graph/mermaid";
+import type { PlanGraph } from "../../core/graph/model";
+import { buildGraphScene, renderGraphSvg } from "../../core/graph/svg";
+import type { GraphPlanRef, GraphViewHost } from "./host";
+import { renderSvgScene } from "./render-dom";
+import { fitViewport, panToShow, viewportTransform, zoomAt, type Viewport } from "./viewport";
+
+export const VIEW_TYPE_PHASE_GRAPH = "intent-kit-phase-graph";
+export const PHASE_GRAPH_ICON = "git-fork";
+/** Live updates wait this long after the last change before drawing again. */
+export const RERENDER_DEBOUNCE_MS = 250;
+
+/** What the view keeps in the workspace layout. */
+export interface PhaseGraphViewState {
+  plan?: string;
+  mode?: LayoutMode;
+  hideDone?: boolean;
+  /** Task mode: the one phase shown ("" or absent: all phases). */
+  phase?: string;
+}
+
+const ZOOM_STEP = 1.25;
+const DRAG_THRESHOLD = 4;
+let viewCount = 0;
+
+interface ViewUi {
+  planSelect: HTMLSelectElement;
+  phasesButton: HTMLButtonElement;
+  tasksButton: HTMLButtonElement;
+  phaseField: HTMLElement;
+  phaseSelect: HTMLSelectElement;
+  hideDoneInput: HTMLInputElement;
+  diagnostics: HTMLElement;
+  canvas: HTMLElement;
+  empty: HTMLElement;
+}
+
+interface DragState {
+  pointerId: number;
+  startX: number;
+  startY: number;
+  origin: Viewport;
+  moved: boolean;
+}
+
+/**
+ * The phase dependency graph of an execution plan: phases (dagre layout) or every task (lanes),
+ * zoom and pan, click or Enter to open the plan at a phase heading or task line, hover preview,
+ * arrow-key navigation, live re-rendering when the host reports changes.
+ */
+export class PhaseGraphView extends ItemView implements HoverParent {
+  hoverPopover: HoverPopover | null = null;
+
+  private readonly host: GraphViewHost;
+  private readonly idPrefix: string;
+  private planId: string | undefined;
+  private mode: LayoutMode = "phases";
+  private hideDone = false;
+  private phaseFilter = "";
+  private viewport: Viewport = { k: 1, x: 0, y: 0 };
+  private needsFit = true;
+  private focusedKey: string | undefined;
+  private relatedKey: string | undefined;
+  private hoverKey: string | undefined;
+  private graph: PlanGraph | undefined;
+  private layout: GraphLayout | undefined;
+  private nodesByKey = new Map<string, LayoutNode>();
+  private nodeEls = new Map<string, SVGGElement>();
+  private edgeEls = new Map<string, SVGPathElement[]>();
+  private viewportEl: SVGGElement | undefined;
+  private svgEl: SVGSVGElement | undefined;
+  private renderTimer: number | undefined;
+  private drag: DragState | undefined;
+  private suppressClick = false;
+  private opened = false;
+  private ui: ViewUi | undefined;
+  private planListKey = "";
+  private phaseListKey = "";
+
+  constructor(leaf: WorkspaceLeaf, host: GraphViewHost) {
+    super(leaf);
+    this.host = host;
+    this.icon = PHASE_GRAPH_ICON;
+    this.navigation = false;
+    this.idPrefix = `ik-graph-${++viewCount}`;
+  }
+
+  getViewType(): string {
+    return VIEW_TYPE_PHASE_GRAPH;
+  }
+
+  getDisplayText(): string {
+    const plan = this.currentPlan();
+    return plan ? `Phase graph: ${plan.name}` : "Phase graph";
+  }
+
+  override getIcon(): string {
+    return PHASE_GRAPH_ICON;
+  }
+
+  override getState(): Record<string, unknown> {
+    const state: PhaseGraphViewState = { plan: this.planId, mode: this.mode, hideDone: this.hideDone, phase: this.phaseFilter };
+    return { ...super.getState(), ...state };
+  }
+
+  override async setState(state: unknown, result: ViewStateResult): Promise<void> {
+    const s = (state ?? {}) as PhaseGraphViewState;
+    if (typeof s.plan === "string" && s.plan !== this.planId) {
+      this.planId = s.plan;
+      this.needsFit = true;
+    }
+    if (s.mode === "phases" || s.mode === "tasks") this.mode = s.mode;
+    if (typeof s.hideDone === "boolean") this.hideDone = s.hideDone;
+    if (typeof s.phase === "string") this.phaseFilter = s.phase;
+    if (this.opened) this.render();
+    await super.setState(state, result);
+  }
+
+  protected override async onOpen(): Promise<void> {
+    this.buildChrome();
+    this.addAction("image-down", "Export graph as SVG", () => void this.exportSvg());
+    this.addAction("clipboard-copy", "Copy graph as Mermaid", () => void this.copyMermaid());
+    this.register(this.host.onChange(() => this.scheduleRender()));
+    this.register(() => {
+      if (this.renderTimer !== undefined) window.clearTimeout(this.renderTimer);
+      this.renderTimer = undefined;
+    });
+    this.opened = true;
+    this.render();
+  }
+
+  protected override async onClose(): Promise<void> {
+    this.opened = false;
+    this.contentEl.empty();
+    this.nodeEls.clear();
+    this.edgeEls.clear();
+  }
+
+  override onResize(): void {
+    if (this.needsFit && this.layout) this.fit();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Public actions (also used by the plugin's commands)
+
+  /** Show a plan (by id), fitted to the view. */
+  showPlan(id: string): void {
+    this.planId = id;
+    this.needsFit = true;
+    this.focusedKey = undefined;
+    this.render();
+  }
+
+  /** The Mermaid text of what the view shows (phases, or tasks by phase in task mode). */
+  mermaidText(): string | undefined {
+    if (!this.graph) return undefined;
+    return toMermaid(this.graph, { tasks: this.mode === "tasks", hideDone: this.hideDone, phases: this.phaseFilter ? [this.phaseFilter] : undefined });
+  }
+
+  /** A standalone SVG of what the view shows. */
+  svgText(): string | undefined {
+    if (!this.layout || this.layout.nodes.length === 0) return undefined;
+    return renderGraphSvg(this.layout, { title: this.currentPlan()?.name ?? "Plan graph" });
+  }
+
+  async copyMermaid(): Promise<void> {
+    const text = this.mermaidText();
+    if (!text) {
+      new Notice("No graph to copy.");
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(text);
+      new Notice("Graph copied as Mermaid.");
+    } catch (error) {
+      new Notice(`Could not copy the graph: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  async exportSvg(): Promise<void> {
+    const text = this.svgText();
+    if (!text) {
+      new Notice("No graph to export.");
+      return;
+    }
+    const base = (this.currentPlan()?.id ?? "plan").replace(/[\\/:*?"<>|#^[\]]+/g, "-");
+    const name = `${base}-${this.mode === "tasks" ? "tasks" : "phases"}.svg`;
+    try {
+      const saved = await this.host.saveFile(name, text);
+      new Notice(`Graph exported to ${typeof saved === "string" ? saved : name}.`);
+    } catch (error) {
+      new Notice(`Could not export the graph: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Chrome: toolbar, legend, canvas
+
+  private buildChrome(): void {
+    const root = this.contentEl;
+    root.empty();
+    root.addClass("ik-graph-view");
+    const toolbar = root.createDiv({ cls: "ik-graph-toolbar" });
+
+    const planField = toolbar.createEl("label", { cls: "ik-graph-field" });
+    planField.createSpan({ cls: "ik-graph-field-label", text: "Plan" });
+    const planSelect = planField.createEl("select", { cls: "dropdown ik-graph-plan-select" });
+
+    const modes = toolbar.createDiv({ cls: "ik-graph-segmented", attr: { role: "group", "aria-label": "Show" } });
+    const phasesButton = modes.createEl("button", { text: "Phases", cls: "ik-graph-mode", attr: { type: "button", "data-mode": "phases" } });
+    const tasksButton = modes.createEl("button", { text: "Tasks", cls: "ik-graph-mode", attr: { type: "button", "data-mode": "tasks" } });
+
+    const phaseField = toolbar.createEl("label", { cls: "ik-graph-field ik-graph-phase-field" });
+    phaseField.createSpan({ cls: "ik-graph-field-label", text: "Phase" });
+    const phaseSelect = phaseField.createEl("select", { cls: "dropdown ik-graph-phase-select" });
+
+    const hideField = toolbar.createEl("label", { cls: "ik-graph-field ik-graph-hide-done" });
+    const hideDoneInput = hideField.createEl("input", { type: "checkbox" });
+    hideField.createSpan({ text: "Hide done" });
+
+    const zoom = toolbar.createDiv({ cls: "ik-graph-zoom", attr: { role: "group", "aria-label": "Zoom" } });
+    const zoomButton = (icon: string, label: string, action: () => void): void => {
+      const button = zoom.createEl("button", { cls: "clickable-icon ik-graph-zoom-button", attr: { type: "button", "aria-label": label, "data-action": icon } });
+      setIcon(button, icon);
+      this.registerDomEvent(button, "click", action);
+    };
+    zoomButton("zoom-out", "Zoom out", () => this.zoomBy(1 / ZOOM_STEP));
+    zoomButton("zoom-in", "Zoom in", () => this.zoomBy(ZOOM_STEP));
+    zoomButton("maximize", "Fit to view", () => this.fit());
+
+    const legend = root.createDiv({ cls: "ik-graph-legend", attr: { "aria-hidden": "true" } });
+    for (const [cls, text] of [
+      ["is-done", "Done"],
+      ["is-ready", "Ready"],
+      ["is-blocked", "Blocked"],
+      ["is-critical", "Critical path"],
+    ]) {
+      const item = legend.createSpan({ cls: `ik-graph-legend-item ${cls}` });
+      item.createSpan({ cls: "ik-graph-legend-swatch" });
+      item.createSpan({ text });
+    }
+
+    const diagnostics = root.createDiv({ cls: "ik-graph-diagnostics" });
+    const canvas = root.createDiv({ cls: "ik-graph-canvas" });
+    const empty = root.createDiv({ cls: "ik-graph-empty ik-graph-hidden" });
+    this.ui = { planSelect, phasesButton, tasksButton, phaseField, phaseSelect, hideDoneInput, diagnostics, canvas, empty };
+
+    this.registerDomEvent(planSelect, "change", () => this.showPlan(planSelect.value));
+    this.registerDomEvent(phasesButton, "click", () => this.setMode("phases"));
+    this.registerDomEvent(tasksButton, "click", () => this.setMode("tasks"));
+    this.registerDomEvent(phaseSelect, "change", () => {
+      this.phaseFilter = phaseSelect.value;
+      this.needsFit = true;
+      this.render();
+    });
+    this.registerDomEvent(hideDoneInput, "change", () => {
+      this.hideDone = hideDoneInput.checked;
+      this.needsFit = true;
+      this.render();
+    });
+
+    this.registerDomEvent(canvas, "click", (evt) => this.onClick(evt));
+    this.registerDomEvent(canvas, "auxclick", (evt) => {
+      if (evt.button === 1) this.onClick(evt);
+    });
+    this.registerDomEvent(canvas, "keydown", (evt) => this.onKeyDown(evt));
+    this.registerDomEvent(canvas, "wheel", (evt) => this.onWheel(evt), { passive: false });
+    this.registerDomEvent(canvas, "pointerdown", (evt) => this.onPointerDown(evt));
+    this.registerDomEvent(canvas, "pointermove", (evt) => this.onPointerMove(evt));
+    this.registerDomEvent(canvas, "pointerup", (evt) => this.onPointerUp(evt));
+    this.registerDomEvent(canvas, "pointercancel", (evt) => this.onPointerUp(evt));
+    this.registerDomEvent(canvas, "mouseover", (evt) => this.onMouseOver(evt));
+    this.registerDomEvent(canvas, "mouseleave", () => {
+      this.hoverKey = undefined;
+      this.setRelated(this.focusedKey);
+    });
+    this.registerDomEvent(canvas, "focusin", (evt) => this.onFocusIn(evt));
+  }
+
+  private setMode(mode: LayoutMode): void {
+    if (mode === this.mode) return;
+    this.mode = mode;
+    this.needsFit = true;
+    this.render();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Rendering
+
+  private scheduleRender(): void {
+    if (!this.opened) return;
+    if (this.renderTimer !== undefined) window.clearTimeout(this.renderTimer);
+    this.renderTimer = window.setTimeout(() => {
+      this.renderTimer = undefined;
+      if (this.opened) this.render();
+    }, RERENDER_DEBOUNCE_MS);
+  }
+
+  private currentPlan(): GraphPlanRef | undefined {
+    if (!this.planId) return undefined;
+    return this.host.listPlans().find((p) => p.id === this.planId);
+  }
+
+  /** Draw (or redraw) from the host's current data, keeping zoom, pan and focus. */
+  render(): void {
+    const ui = this.ui;
+    if (!ui) return;
+    const plans = this.host.listPlans();
+    this.syncPlanSelect(plans);
+    ui.phasesButton.setAttr("aria-pressed", String(this.mode === "phases"));
+    ui.tasksButton.setAttr("aria-pressed", String(this.mode === "tasks"));
+    ui.phasesButton.toggleClass("is-active", this.mode === "phases");
+    ui.tasksButton.toggleClass("is-active", this.mode === "tasks");
+    ui.phaseField.toggleClass("ik-graph-hidden", this.mode !== "tasks");
+    ui.hideDoneInput.checked = this.hideDone;
+
+    if (plans.length === 0) {
+      this.graph = undefined;
+      this.layout = undefined;
+      this.showEmpty("No plans yet", [
+        "The phase graph shows the phases, tasks and dependencies of an execution plan.",
+        "To start, create a vision with the command “Create new vision”, or open a vault that has a visions/NNN-slug/ folder with a plan.md (spec-kit’s specs/NNN-slug/tasks.md works too), then generate its execution plan.",
+      ]);
+      return;
+    }
+    if (!this.planId || !plans.some((p) => p.id === this.planId)) {
+      const preferred = this.host.preferredPlan?.();
+      this.planId = preferred && plans.some((p) => p.id === preferred) ? preferred : plans[0].id;
+      this.needsFit = true;
+      this.focusedKey = undefined;
+    }
+    ui.planSelect.value = this.planId;
+
+    const graph = this.host.getGraph(this.planId);
+    this.graph = graph;
+    if (!graph) {
+      this.layout = undefined;
+      this.syncPhaseSelect(undefined);
+      this.showEmpty("This plan has no graph", ["Its execution plan could not be read. Open the plan note and check the diagnostics."]);
+      return;
+    }
+    this.syncPhaseSelect(graph);
+    this.showDiagnostics(graph.diagnostics);
+    const layout = layoutGraph(graph, this.mode, { hideDone: this.hideDone, phases: this.phaseFilter ? [this.phaseFilter] : undefined });
+    this.layout = layout;
+    this.nodesByKey = new Map(layout.nodes.map((n) => [n.key, n]));
+    if (layout.nodes.length === 0) {
+      if (graph.phases.length === 0) {
+        this.showEmpty("No phases yet", ["Add phase headings such as “## Phase 1: Setup” with task lines such as “- [ ] T001 Create the project structure” to the plan, and the graph appears here."]);
+      } else {
+        this.showEmpty("Everything is done", ["Every phase of this plan is done. Turn off “Hide done” to see the whole plan."]);
+      }
+      return;
+    }
+    this.draw(layout);
+  }
+
+  private showEmpty(title: string, paragraphs: string[]): void {
+    const ui = this.ui as ViewUi;
+    this.clearSvg();
+    ui.canvas.addClass("ik-graph-hidden");
+    ui.empty.removeClass("ik-graph-hidden");
+    ui.empty.empty();
+    ui.empty.createDiv({ cls: "ik-graph-empty-title", text: title });
+    for (const p of paragraphs) ui.empty.createEl("p", { text: p });
+  }
+
+  private clearSvg(): void {
+    this.svgEl?.detach();
+    this.svgEl = undefined;
+    this.viewportEl = undefined;
+    this.nodeEls.clear();
+    this.edgeEls.clear();
+  }
+
+  private syncPlanSelect(plans: GraphPlanRef[]): void {
+    const ui = this.ui as ViewUi;
+    const key = JSON.stringify(plans.map((p) => [p.id, p.name]));
+    if (key === this.planListKey) return;
+    this.planListKey = key;
+    ui.planSelect.empty();
+    for (const p of plans) ui.planSelect.createEl("option", { text: p.name, value: p.id });
+    ui.planSelect.disabled = plans.length === 0;
+  }
+
+  private syncPhaseSelect(graph: PlanGraph | undefined): void {
+    const ui = this.ui as ViewUi;
+    const phases = graph?.phases ?? [];
+    if (this.phaseFilter && !phases.some((p) => p.id === this.phaseFilter)) this.phaseFilter = "";
+    const key = JSON.stringify(phases.map((p) => [p.id, p.title]));
+    if (key !== this.phaseListKey) {
+      this.phaseListKey = key;
+      ui.phaseSelect.empty();
+      ui.phaseSelect.createEl("option", { text: "All phases", value: "" });
+      for (const p of phases) ui.phaseSelect.createEl("option", { text: p.title || p.heading, value: p.id });
+    }
+    ui.phaseSelect.value = this.phaseFilter;
+  }
+
+  private showDiagnostics(diagnostics: Diagnostic[]): void {
+    const el = (this.ui as ViewUi).diagnostics;
+    el.empty();
+    const shown = diagnostics.filter((d) => d.severity !== "info");
+    el.toggleClass("ik-graph-hidden", shown.length === 0);
+    if (shown.length === 0) return;
+    el.createSpan({ cls: "ik-graph-diagnostics-count", text: shown.length === 1 ? "1 problem in this plan:" : `${shown.length} problems in this plan:` });
+    for (const d of shown.slice(0, 3)) {
+      const button = el.createEl("button", { cls: `ik-graph-diagnostic is-${d.severity}`, text: `Line ${d.line}: ${d.message}`, attr: { type: "button" } });
+      this.registerDomEvent(button, "click", (evt) => this.host.openAt(d.file, d.line, undefined, Boolean(Keymap.isModEvent(evt))));
+    }
+  }
+
+  private draw(layout: GraphLayout): void {
+    const ui = this.ui as ViewUi;
+    const active = ui.canvas.ownerDocument.activeElement;
+    const hadFocus = active instanceof Element && ui.canvas.contains(active) && active.hasAttribute("data-node");
+    this.clearSvg();
+    ui.empty.addClass("ik-graph-hidden");
+    ui.canvas.removeClass("ik-graph-hidden");
+    // Measure the canvas before the new drawing is attached: reading it afterwards would force a
+    // synchronous layout of thousands of SVG elements.
+    const size = this.canvasSize();
+
+    const scene = buildGraphScene(layout, { idPrefix: this.idPrefix, standalone: false, interactive: true, title: this.getDisplayText() });
+    const svg = renderSvgScene(ui.canvas, scene);
+    this.svgEl = svg;
+    this.viewportEl = svg.querySelector<SVGGElement>(".ik-graph-viewport") ?? undefined;
+    svg.querySelectorAll<SVGGElement>("[data-node]").forEach((el) => this.nodeEls.set(el.getAttribute("data-node") as string, el));
+    svg.querySelectorAll<SVGPathElement>(".ik-graph-edge").forEach((el) => {
+      for (const attr of ["data-from", "data-to"]) {
+        const key = el.getAttribute(attr) as string;
+        const list = this.edgeEls.get(key);
+        if (list) list.push(el);
+        else this.edgeEls.set(key, [el]);
+      }
+    });
+
+    if (this.needsFit) this.fit(size);
+    else this.applyViewport();
+
+    if (this.focusedKey && !this.nodeEls.has(this.focusedKey)) this.focusedKey = undefined;
+    const focused = this.focusedKey ? this.nodeEls.get(this.focusedKey) : undefined;
+    if (focused) {
+      focused.addClass("is-selected");
+      if (hadFocus) focused.focus({ preventScroll: true });
+    }
+    this.setRelated(this.hoverKey && this.nodeEls.has(this.hoverKey) ? this.hoverKey : this.focusedKey);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Zoom and pan
+
+  private canvasSize(): { width: number; height: number } {
+    const canvas = (this.ui as ViewUi).canvas;
+    return { width: canvas.clientWidth, height: canvas.clientHeight };
+  }
+
+  /** Fit the graph to the view (if the view has a size yet; else on the next resize). */
+  fit(size = this.canvasSize()): void {
+    if (!this.layout) return;
+    const { width, height } = size;
+    this.viewport = fitViewport(this.layout.width, this.layout.height, width, height, this.layout.mode === "tasks" ? "height" : "all");
+    this.needsFit = width <= 0 || height <= 0;
+    this.applyViewport();
+  }
+
+  zoomBy(factor: number): void {
+    const { width, height } = this.canvasSize();
+    this.viewport = zoomAt(this.viewport, factor, width / 2, height / 2);
+    this.needsFit = false;
+    this.applyViewport();
+  }
+
+  /** Current zoom and pan (for tests and the plugin). */
+  getViewport(): Viewport {
+    return { ...this.viewport };
+  }
+
+  setViewport(v: Viewport): void {
+    this.viewport = { ...v };
+    this.needsFit = false;
+    this.applyViewport();
+  }
+
+  private applyViewport(): void {
+    this.viewportEl?.setAttr("transform", viewportTransform(this.viewport));
+  }
+
+  private onWheel(evt: WheelEvent): void {
+    if (!this.layout) return;
+    evt.preventDefault();
+    const rect = (this.ui as ViewUi).canvas.getBoundingClientRect();
+    const unit = evt.deltaMode === 1 ? 0.05 : evt.deltaMode === 2 ? 1 : 0.0015;
+    this.viewport = zoomAt(this.viewport, Math.exp(-evt.deltaY * unit), evt.clientX - rect.left, evt.clientY - rect.top);
+    this.needsFit = false;
+    this.applyViewport();
+  }
+
+  private onPointerDown(evt: PointerEvent): void {
+    this.suppressClick = false;
+    if (evt.button !== 0 || !this.layout) return;
+    this.drag = { pointerId: evt.pointerId, startX: evt.clientX, startY: evt.clientY, origin: { ...this.viewport }, moved: false };
+  }
+
+  private onPointerMove(evt: PointerEvent): void {
+    const drag = this.drag;
+    if (!drag || drag.pointerId !== evt.pointerId) return;
+    const dx = evt.clientX - drag.startX;
+    const dy = evt.clientY - drag.startY;
+    if (!drag.moved) {
+      if (Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
+      drag.moved = true;
+      const canvas = (this.ui as ViewUi).canvas;
+      canvas.addClass("is-panning");
+      if (canvas.setPointerCapture) canvas.setPointerCapture(evt.pointerId);
+    }
+    this.viewport = { k: drag.origin.k, x: drag.origin.x + dx, y: drag.origin.y + dy };
+    this.needsFit = false;
+    this.applyViewport();
+  }
+
+  private onPointerUp(evt: PointerEvent): void {
+    const drag = this.drag;
+    if (!drag || drag.pointerId !== evt.pointerId) return;
+    this.drag = undefined;
+    if (drag.moved) {
+      this.suppressClick = true;
+      const canvas = (this.ui as ViewUi).canvas;
+      canvas.removeClass("is-panning");
+      if (canvas.hasPointerCapture?.(evt.pointerId)) canvas.releasePointerCapture(evt.pointerId);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Navigation, hover, keyboard
+
+  private nodeKeyOf(target: EventTarget | null): string | undefined {
+    if (!(target instanceof Element)) return undefined;
+    return target.closest("[data-node]")?.getAttribute("data-node") ?? undefined;
+  }
+
+  private onClick(evt: MouseEvent): void {
+    if (this.suppressClick) {
+      this.suppressClick = false;
+      return;
+    }
+    const key = this.nodeKeyOf(evt.target);
+    if (!key) return;
+    evt.preventDefault();
+    this.openNode(key, evt);
+  }
+
+  /** Open the plan at a node: a phase at its heading, a task at its line. */
+  openNode(key: string, evt?: MouseEvent | KeyboardEvent): void {
+    const node = this.nodesByKey.get(key);
+    if (!node || !this.layout) return;
+    this.focusedKey = key;
+    const heading = node.kind === "phase" && node.heading ? node.heading : undefined;
+    this.host.openAt(this.layout.file, node.line, heading, Boolean(Keymap.isModEvent(evt)));
+  }
+
+  private onMouseOver(evt: MouseEvent): void {
+    const key = this.nodeKeyOf(evt.target);
+    if (key === this.hoverKey) return;
+    this.hoverKey = key;
+    this.setRelated(key ?? this.focusedKey);
+    if (!key || !this.layout) return;
+    const node = this.nodesByKey.get(key);
+    const targetEl = this.nodeEls.get(key);
+    if (!node || !targetEl) return;
+    const file = this.layout.file;
+    this.host.app.workspace.trigger("hover-link", {
+      event: evt,
+      source: VIEW_TYPE_PHASE_GRAPH,
+      hoverParent: this,
+      targetEl,
+      linktext: file,
+      sourcePath: file,
+      // Obsidian scrolls previews by 0-based line; graph lines are 1-based.
+      state: { scroll: Math.max(0, node.line - 1) },
+    });
+  }
+
+  private onFocusIn(evt: FocusEvent): void {
+    const key = this.nodeKeyOf(evt.target);
+    if (!key) return;
+    if (this.focusedKey && this.focusedKey !== key) this.nodeEls.get(this.focusedKey)?.removeClass("is-selected");
+    this.focusedKey = key;
+    this.nodeEls.get(key)?.addClass("is-selected");
+    this.setRelated(key);
+    const node = this.nodesByKey.get(key);
+    if (node) {
+      const { width, height } = this.canvasSize();
+      const next = panToShow(this.viewport, node, width, height);
+      if (next.x !== this.viewport.x || next.y !== this.viewport.y) {
+        this.viewport = next;
+        this.applyViewport();
+      }
+    }
+  }
+
+  private focusNode(key: string): void {
+    this.nodeEls.get(key)?.focus({ preventScroll: true });
+  }
+
+  private onKeyDown(evt: KeyboardEvent): void {
+    const key = this.nodeKeyOf(evt.target);
+    if (key && this.layout) {
+      if (evt.key === "Enter" || evt.key === " ") {
+        evt.preventDefault();
+        this.openNode(key, evt);
+        return;
+      }
+      const dir = arrowDirection(evt.key);
+      if (dir) {
+        evt.preventDefault();
+        const next = nextNodeInDirection(this.layout.nodes, key, dir);
+        if (next) this.focusNode(next);
+        return;
+      }
+      if (evt.key === "Home" || evt.key === "End") {
+        evt.preventDefault();
+        const nodes = this.layout.nodes;
+        this.focusNode((evt.key === "Home" ? nodes[0] : nodes[nodes.length - 1]).key);
+        return;
+      }
+    }
+    if (evt.ctrlKey || evt.metaKey || evt.altKey) return;
+    if (evt.key === "+" || evt.key === "=") this.zoomBy(ZOOM_STEP);
+    else if (evt.key === "-") this.zoomBy(1 / ZOOM_STEP);
+    else if (evt.key === "0") this.fit();
+  }
+
+  /** Highlight the edges of one node (hovered or focused). */
+  private setRelated(key: string | undefined): void {
+    if (key === this.relatedKey) return;
+    if (this.relatedKey) for (const el of this.edgeEls.get(this.relatedKey) ?? []) el.removeClass("is-related");
+    this.relatedKey = key;
+    if (key) for (const el of this.edgeEls.get(key) ?? []) el.addClass("is-related");
+  }
+}

@@ -1,0 +1,178 @@
+import { type App, Modal, Setting } from "obsidian";
+import type { WriteDecision } from "../core/generate/write";
+import { type DiffHunk, diffHunks } from "../core/merge/diff";
+import { type MergeReport, reportItems, summarizeReport } from "../core/merge/report";
+
+type Writable = Extract<WriteDecision, { content: string }>;
+
+/** Rows shown before the rest of a very long diff is summarised, so huge notes stay responsive. */
+const MAX_ROWS = 1500;
+
+function fileName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+/**
+ * Shows what regeneration will change in an execute note, as a readable line diff with the merge
+ * report (conflicts where the user's text was kept, tasks added, kept or removed), and waits for
+ * Apply or Cancel. Closing the modal any other way cancels.
+ */
+export class RegeneratePreviewModal extends Modal {
+  private answered = false;
+
+  constructor(
+    app: App,
+    private readonly decision: Writable,
+    private readonly answer: (apply: boolean) => void,
+  ) {
+    super(app);
+  }
+
+  override onOpen(): void {
+    const d = this.decision;
+    const name = fileName(d.path);
+    this.setTitle(d.action === "create" ? `Create ${name}` : d.report?.mode === "two-way" && d.needsConfirmation ? `Merge the plan into ${name}` : `Regenerate ${name}`);
+    this.modalEl.addClass("ik-merge-modal");
+    const el = this.contentEl;
+    el.empty();
+    el.addClass("ik-merge-preview");
+    el.createEl("p", { cls: "ik-merge-path", text: d.path });
+    el.createEl("p", { cls: "ik-merge-summary", text: this.summary() });
+    if (d.report) this.renderReport(el, d.report);
+    const hunks = diffHunks(d.previous ?? "", d.content, 3);
+    if (hunks.length === 0) el.createEl("p", { cls: "ik-merge-empty", text: "The note's text stays the same." });
+    else this.renderDiff(el.createDiv({ cls: "ik-merge-diff" }), hunks);
+    new Setting(el)
+      .setClass("ik-merge-buttons")
+      .addButton((b) =>
+        b
+          .setButtonText("Apply")
+          .setCta()
+          .onClick(() => this.finish(true)),
+      )
+      .addButton((b) => b.setButtonText("Cancel").onClick(() => this.finish(false)));
+  }
+
+  override onClose(): void {
+    this.contentEl.empty();
+    if (!this.answered) {
+      this.answered = true;
+      this.answer(false);
+    }
+  }
+
+  private finish(apply: boolean): void {
+    if (!this.answered) {
+      this.answered = true;
+      this.answer(apply);
+    }
+    this.close();
+  }
+
+  private summary(): string {
+    const d = this.decision;
+    if (d.action === "create") return `A new execute note with ${(d.content.match(/^\s*- \[[ xX]\] T\d+/gm) ?? []).length} tasks.`;
+    const said = d.report ? summarizeReport(d.report) : "";
+    const backup = " The current version is kept as a backup.";
+    return `${said ? `${said[0].toUpperCase()}${said.slice(1)}.` : "The generated parts follow the plan."} Your checkmarks, edits and additions are kept.${backup}`;
+  }
+
+  private renderReport(el: HTMLElement, report: MergeReport): void {
+    const items = reportItems(report);
+    if (items.length === 0) return;
+    const box = el.createDiv({ cls: "ik-merge-report" });
+    if (report.conflicts.length) {
+      box.createEl("p", { cls: "ik-merge-report-title", text: "Where you and the plan changed the same lines, your text was kept:" });
+    }
+    const list = box.createEl("ul");
+    for (const item of items) {
+      const li = list.createEl("li", { cls: `ik-merge-item ik-merge-item-${item.kind}` });
+      if (item.line !== undefined) li.createSpan({ cls: "ik-merge-item-line", text: `Line ${item.line}: ` });
+      li.createSpan({ text: item.text });
+    }
+  }
+
+  private renderDiff(el: HTMLElement, hunks: DiffHunk[]): void {
+    let shown = 0;
+    for (const h of hunks) {
+      if (shown >= MAX_ROWS) {
+        const rest = hunks.slice(hunks.indexOf(h)).reduce((n, x) => n + x.rows.length, 0);
+        el.createDiv({ cls: "ik-merge-more", text: `… ${rest} more lines of changes` });
+        return;
+      }
+      const hunk = el.createDiv({ cls: "ik-merge-hunk" });
+      hunk.createDiv({ cls: "ik-merge-hunk-header", text: h.newLines ? `Lines ${h.newStart}–${h.newStart + h.newLines - 1}` : `After line ${h.newStart}` });
+      for (const r of h.rows) {
+        shown++;
+        const row = hunk.createDiv({ cls: `ik-merge-row ik-merge-${r.kind}` });
+        row.createSpan({ cls: "ik-merge-line-number", text: r.kind === "remove" ? String(r.oldLine ?? "") : String(r.newLine ?? "") });
+        row.createSpan({ cls: "ik-merge-sign", text: r.kind === "add" ? "+" : r.kind === "remove" ? "−" : " " });
+        row.createSpan({ cls: "ik-merge-text", text: r.text === "" ? " " : r.text });
+      }
+    }
+  }
+}
+
+/** Shows the preview of a write and resolves true when the user applies it. "unchanged" and "refuse" need no answer. */
+export function previewWrite(app: App, decision: WriteDecision): Promise<boolean> {
+  if (decision.action === "refuse") return Promise.resolve(false);
+  if (decision.action === "unchanged") return Promise.resolve(true);
+  return new Promise((resolve) => new RegeneratePreviewModal(app, decision, resolve).open());
+}
+
+/**
+ * Asks before Intent Kit takes over an execution plan it did not write (the decision was refused
+ * with `canAdopt`). Resolves true to merge the plan into it; the preview still follows.
+ */
+export class AdoptNoteModal extends Modal {
+  private answered = false;
+
+  constructor(
+    app: App,
+    private readonly path: string,
+    private readonly answer: (adopt: boolean) => void,
+  ) {
+    super(app);
+  }
+
+  override onOpen(): void {
+    this.setTitle(`Take over ${fileName(this.path)}?`);
+    const el = this.contentEl;
+    el.empty();
+    el.addClass("ik-merge-preview");
+    el.createEl("p", { text: `${this.path} was not written by Intent Kit.` });
+    el.createEl("p", {
+      text: "Merging adds the tasks and sections the plan calls for. Every checkmark and every line already in the note is kept, and nothing is written before you have seen the changes.",
+    });
+    new Setting(el)
+      .setClass("ik-merge-buttons")
+      .addButton((b) =>
+        b
+          .setButtonText("Merge the plan into it")
+          .setCta()
+          .onClick(() => this.finish(true)),
+      )
+      .addButton((b) => b.setButtonText("Cancel").onClick(() => this.finish(false)));
+  }
+
+  override onClose(): void {
+    this.contentEl.empty();
+    if (!this.answered) {
+      this.answered = true;
+      this.answer(false);
+    }
+  }
+
+  private finish(adopt: boolean): void {
+    if (!this.answered) {
+      this.answered = true;
+      this.answer(adopt);
+    }
+    this.close();
+  }
+}
+
+export function confirmAdopt(app: App, decision: WriteDecision): Promise<boolean> {
+  if (decision.action !== "refuse" || !decision.canAdopt) return Promise.resolve(false);
+  return new Promise((resolve) => new AdoptNoteModal(app, decision.path, resolve).open());
+}

@@ -1,0 +1,329 @@
+import { type App, Component, type EventRef, Events, TFile, TFolder, type TAbstractFile, debounce } from "obsidian";
+import type { Diagnostic } from "../core/diagnostics";
+import { basename, dirname } from "../core/files";
+import type { PlanGraph } from "../core/graph/model";
+import { type MarkdownDoc, parseMarkdown } from "../core/markdown/parse";
+import type { PlanDoc } from "../core/reader/model";
+import { hashText, normalizeText } from "../core/text/normalize";
+import { type NoteInfo, declaredRole, detectVisions } from "../core/vision/detect";
+import { SOURCE_ROLES, type SourceRole, buildVision, placeholderDiagnostics } from "../core/vision/load";
+import type { DocRole, Vision, VisionRef } from "../core/vision/model";
+import { type PlanAnalyzer, type Progress, progressOf } from "./plan-analysis";
+
+/** One vision (or spec-kit feature) as the index knows it. */
+export interface VisionEntry {
+  ref: VisionRef;
+  /** Display name (from the first heading of its documents, else the folder slug). */
+  name: string;
+  /** The parsed source documents (vision folders only). */
+  vision?: Vision;
+  /** Detection, parsing and plan-reading diagnostics, with file and line. */
+  diagnostics: Diagnostic[];
+  /** Its execution plan (execute.md, tasks.md) as the tolerant reader sees it. */
+  plan?: PlanDoc;
+  graph?: PlanGraph;
+  progress?: Progress;
+}
+
+export interface VisionIndexOptions {
+  /** The folder holding vision folders ("" = any folder named `visions`). */
+  visionsRoot: () => string;
+  /** Reads execution plans; without it, entries carry no plan, graph or progress. */
+  analyzer?: PlanAnalyzer;
+  /** Quiet time after the last change before the index updates. */
+  debounceMs?: number;
+}
+
+interface CachedDoc {
+  hash: string;
+  /** Parsed source document (vision, goal, strategy, plan). */
+  doc?: MarkdownDoc;
+  placeholders?: Diagnostic[];
+  /** Read execution plan. */
+  plan?: PlanDoc;
+  graph?: PlanGraph;
+  planDiagnostics?: Diagnostic[];
+}
+
+const NUMBERED = /^\d{3}-\S/;
+const CHANGED = "changed";
+
+/**
+ * The live index of visions in the vault. It is built in `start()` (call it once the layout is
+ * ready) from the metadata cache alone (paths and frontmatter: no note is read to find visions);
+ * then only the documents of visions are read (`cachedRead`), each parsed again only when its
+ * content hash changed. Changes (metadata `changed`, vault `create`/`rename`/`delete`) are
+ * collected and applied after a quiet period; subscribers hear about them through `onChange`.
+ */
+export class VisionIndex extends Component {
+  private readonly emitter = new Events();
+  /** Notes that may belong to a vision: in a numbered folder, or declaring a role. */
+  private readonly candidates = new Map<string, NoteInfo>();
+  private entries = new Map<string, VisionEntry>();
+  private readonly docs = new Map<string, CachedDoc>();
+  private readonly dirty = new Set<string>();
+  private rescan = false;
+  private started = false;
+  private running: Promise<void> = Promise.resolve();
+  private readonly update = debounce(() => void this.kick(), this.options.debounceMs ?? 300, true);
+  private readyResolve!: () => void;
+  /** Resolves once the first build is complete. */
+  readonly ready: Promise<void> = new Promise((resolve) => (this.readyResolve = resolve));
+
+  constructor(
+    private readonly app: App,
+    private readonly options: VisionIndexOptions,
+  ) {
+    super();
+  }
+
+  override onunload(): void {
+    this.update.cancel();
+    this.started = false;
+  }
+
+  /** Builds the index and starts following the vault. Call from `onLayoutReady`. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    const { vault, metadataCache } = this.app;
+    for (const file of vault.getMarkdownFiles()) this.consider(file.path);
+    this.registerEvent(metadataCache.on("changed", (file) => this.touch(file.path)));
+    this.registerEvent(vault.on("create", (file) => this.touchFile(file)));
+    this.registerEvent(vault.on("delete", (file) => this.removeFile(file)));
+    this.registerEvent(vault.on("rename", (file, oldPath) => this.renameFile(file, oldPath)));
+    this.rescan = true;
+    void this.kick().then(() => this.readyResolve());
+  }
+
+  /** Subscribe to index changes; the callback gets the folders of the visions that changed. */
+  onChange(callback: (folders: string[]) => void): EventRef {
+    return this.emitter.on(CHANGED, callback as (...data: unknown[]) => unknown);
+  }
+
+  offref(ref: EventRef): void {
+    this.emitter.offref(ref);
+  }
+
+  /** Every vision and spec-kit feature, by folder. */
+  list(): VisionEntry[] {
+    return [...this.entries.values()];
+  }
+
+  /** The entry of a folder, or of an id (`001-team-reading-list`). */
+  get(folderOrId: string): VisionEntry | undefined {
+    return this.entries.get(folderOrId) ?? this.list().find((e) => e.ref.id === folderOrId);
+  }
+
+  /** The vision a note belongs to: one of its documents, or any note inside its folder. */
+  visionOf(path: string | undefined): VisionEntry | undefined {
+    if (!path) return undefined;
+    for (const e of this.entries.values()) if (Object.values(e.ref.docs).includes(path)) return e;
+    let folder = dirname(path);
+    while (folder) {
+      const e = this.entries.get(folder);
+      if (e) return e;
+      folder = dirname(folder);
+    }
+    return undefined;
+  }
+
+  /** Re-detects every vision (after the visions folder setting changed). */
+  refreshAll(): void {
+    this.rescan = true;
+    this.update();
+  }
+
+  /** Applies pending changes now and resolves when the index is up to date. */
+  async settle(): Promise<void> {
+    await this.ready;
+    this.update.run();
+    let seen: Promise<void> | undefined;
+    while (seen !== this.running) {
+      seen = this.running;
+      await seen;
+    }
+  }
+
+  /** Whether a note could be part of a vision; records it as a candidate when it could. */
+  private consider(path: string): boolean {
+    if (!path.toLowerCase().endsWith(".md")) return false;
+    const file = this.app.vault.getFileByPath(path);
+    const fm = file ? this.app.metadataCache.getFileCache(file)?.frontmatter : undefined;
+    const role = declaredRole(fm);
+    if (role || NUMBERED.test(basename(dirname(path)))) {
+      this.candidates.set(path, role ? { path, frontmatter: { intentk: role } } : { path });
+      return true;
+    }
+    return this.candidates.delete(path);
+  }
+
+  private touch(path: string): void {
+    const was = this.candidates.has(path);
+    if (!this.consider(path) && !was) return;
+    if (was !== this.candidates.has(path)) this.rescan = true;
+    this.dirty.add(path);
+    this.update();
+  }
+
+  private touchFile(file: TAbstractFile): void {
+    if (file instanceof TFile) this.touch(file.path);
+  }
+
+  private removeFile(file: TAbstractFile): void {
+    const prefix = `${file.path}/`;
+    let hit = false;
+    for (const path of [...this.candidates.keys()]) {
+      if (path === file.path || (file instanceof TFolder && path.startsWith(prefix))) {
+        this.candidates.delete(path);
+        this.docs.delete(path);
+        hit = true;
+      }
+    }
+    if (hit) {
+      this.rescan = true;
+      this.update();
+    }
+  }
+
+  private renameFile(file: TAbstractFile, oldPath: string): void {
+    const moved = file instanceof TFolder ? [...this.candidates.keys()].filter((p) => p.startsWith(`${oldPath}/`)) : [oldPath];
+    let hit = false;
+    for (const old of moved) {
+      if (this.candidates.delete(old)) hit = true;
+      this.docs.delete(old);
+      const now = file.path + old.slice(oldPath.length);
+      if (this.consider(now)) {
+        hit = true;
+        this.dirty.add(now);
+      }
+    }
+    if (file instanceof TFile && this.consider(file.path)) {
+      hit = true;
+      this.dirty.add(file.path);
+    }
+    if (hit) {
+      this.rescan = true;
+      this.update();
+    }
+  }
+
+  private kick(): Promise<void> {
+    this.running = this.running.then(() => this.apply()).catch((e: unknown) => console.error("Intent Kit: index update failed", e));
+    return this.running;
+  }
+
+  private async apply(): Promise<void> {
+    if (!this.started) return;
+    const dirty = new Set(this.dirty);
+    this.dirty.clear();
+    const rescan = this.rescan;
+    this.rescan = false;
+    if (!rescan && dirty.size === 0) return;
+
+    const detection: Diagnostic[] = [];
+    const refs = detectVisions(this.candidates.values(), { visionsRoot: this.options.visionsRoot() }, detection);
+    const next = new Map<string, VisionEntry>();
+    const changed: string[] = [];
+    for (const ref of refs) {
+      const prev = this.entries.get(ref.folder);
+      const paths = Object.values(ref.docs);
+      const same = prev && sameDocs(prev.ref, ref) && !paths.some((p) => dirty.has(p));
+      if (same && prev) {
+        next.set(ref.folder, prev);
+        continue;
+      }
+      for (const p of paths) if (dirty.has(p)) this.docs.delete(p);
+      next.set(ref.folder, await this.loadEntry(ref, detection.filter((d) => dirname(d.file) === ref.folder)));
+      changed.push(ref.folder);
+    }
+    for (const folder of this.entries.keys()) if (!next.has(folder)) changed.push(folder);
+    this.entries = next;
+    if (!this.started) return;
+    if (changed.length) this.emitter.trigger(CHANGED, changed);
+  }
+
+  /** Reads (only what changed) and parses a vision's documents. */
+  private async loadEntry(ref: VisionRef, detection: Diagnostic[]): Promise<VisionEntry> {
+    const diagnostics: Diagnostic[] = [...detection];
+    const parsed: Partial<Record<SourceRole, MarkdownDoc>> = {};
+    const hashes: Partial<Record<DocRole, string>> = {};
+    for (const role of SOURCE_ROLES) {
+      const path = ref.docs[role];
+      if (!path) continue;
+      const cached = await this.cached(path, diagnostics, (text) => ({
+        doc: parseMarkdown(path, text),
+        placeholders: ref.kind === "vision" ? placeholderDiagnostics(path, text) : [],
+      }));
+      if (!cached?.doc) continue;
+      parsed[role] = cached.doc;
+      hashes[role] = cached.hash;
+      diagnostics.push(...(cached.placeholders ?? []));
+    }
+    const entry: VisionEntry = { ref, name: ref.id, diagnostics };
+    if (ref.kind === "vision") {
+      entry.vision = buildVision(ref, parsed, hashes, diagnostics);
+      entry.name = entry.vision.name;
+    } else {
+      entry.name = titleOf(parsed.plan ?? parsed.vision) ?? ref.id;
+    }
+    const analyzer = this.options.analyzer;
+    const execute = ref.docs.execute;
+    if (execute && analyzer) {
+      const cached = await this.cached(execute, diagnostics, (text) => {
+        const plan = analyzer.read(execute, text);
+        const graph = analyzer.graph?.(plan);
+        const seen = new Set(plan.diagnostics.map((d) => `${d.line}:${d.code}:${d.message}`));
+        const extra = (graph?.diagnostics ?? []).filter((d) => !seen.has(`${d.line}:${d.code}:${d.message}`));
+        return { plan, graph, planDiagnostics: [...plan.diagnostics, ...extra] };
+      });
+      if (cached?.plan) {
+        entry.plan = cached.plan;
+        entry.graph = cached.graph;
+        entry.progress = progressOf(cached.plan);
+        diagnostics.push(...(cached.planDiagnostics ?? []));
+        if (ref.kind === "spec" && cached.plan.title) entry.name = cached.plan.title;
+      }
+    }
+    return entry;
+  }
+
+  /** A document's parsed form: reused while its content hash is the same. */
+  private async cached(path: string, diagnostics: Diagnostic[], parse: (text: string) => Omit<CachedDoc, "hash">): Promise<CachedDoc | undefined> {
+    const known = this.docs.get(path);
+    if (known) return known;
+    const file = this.app.vault.getFileByPath(path);
+    if (!file) return undefined;
+    let text: string;
+    try {
+      text = normalizeText(await this.app.vault.cachedRead(file));
+    } catch (e) {
+      diagnostics.push({ code: "unreadable", severity: "error", message: `Cannot read ${path}: ${(e as Error).message}`, file: path, line: 1 });
+      return undefined;
+    }
+    const hash = hashText(text);
+    const stale = this.stale.get(path);
+    if (stale && stale.hash === hash) {
+      this.docs.set(path, stale);
+      return stale;
+    }
+    const entry: CachedDoc = { hash, ...parse(text) };
+    this.docs.set(path, entry);
+    this.stale.set(path, entry);
+    return entry;
+  }
+
+  /** Parsed documents by path, kept across changes to compare hashes (so a touched but unchanged note is not parsed again). */
+  private readonly stale = new Map<string, CachedDoc>();
+}
+
+function sameDocs(a: VisionRef, b: VisionRef): boolean {
+  const ka = Object.entries(a.docs).sort().join("|");
+  const kb = Object.entries(b.docs).sort().join("|");
+  return a.kind === b.kind && ka === kb;
+}
+
+function titleOf(doc: MarkdownDoc | undefined): string | undefined {
+  const m = doc ? /^#\s+(?:[^:\n]*:\s*)?(.+)$/m.exec(doc.text) : null;
+  return m ? m[1].trim() : undefined;
+}

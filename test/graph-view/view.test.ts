@@ -1,0 +1,341 @@
+/** @jest-environment jsdom */
+import { installDomShim } from "../dom-shim";
+import type { PlanGraph } from "../../src/core/graph/model";
+import type { GraphViewHost } from "../../src/obsidian/graph-view/host";
+import type { PhaseGraphView as PhaseGraphViewType } from "../../src/obsidian/graph-view/view";
+import type { ItemView, StubWorkspace } from "./obsidian-stub";
+import { makeGraph, smallGraph } from "./fixtures";
+import { loadViewBundle } from "./load-view";
+
+installDomShim(window);
+// Obsidian (Electron) has structuredClone, which dagre uses; jest's jsdom global does not.
+const win = window as unknown as { structuredClone?: (v: unknown) => unknown };
+win.structuredClone ??= (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
+
+// The view bundled with the local Obsidian stand-in (test/graph-view/obsidian-stub.ts).
+const { PhaseGraphView, VIEW_TYPE_PHASE_GRAPH, RERENDER_DEBOUNCE_MS, makeStubApp, Notice } = loadViewBundle();
+
+/** The view with the stub's test helpers (open/close) visible. */
+type TestView = PhaseGraphViewType & Pick<ItemView, "open" | "close" | "pendingCleanups" | "actionsEl">;
+
+interface OpenCall {
+  file: string;
+  line: number;
+  heading: string | undefined;
+  newTab: boolean;
+}
+
+class TestHost implements GraphViewHost {
+  app = makeStubApp() as unknown as GraphViewHost["app"];
+  plans = [{ id: "001-demo", name: "Demo plan", file: "visions/001-demo/execute.md" }];
+  graphs = new Map<string, PlanGraph>([["001-demo", smallGraph()]]);
+  opened: OpenCall[] = [];
+  saved: { name: string; content: string }[] = [];
+  listeners = new Set<() => void>();
+  getGraphCalls = 0;
+  preferredPlan?: () => string | undefined;
+  listPlans() {
+    return this.plans;
+  }
+  getGraph(id: string) {
+    this.getGraphCalls++;
+    return this.graphs.get(id);
+  }
+  onChange(cb: () => void) {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+  openAt(file: string, line: number, heading: string | undefined, newTab: boolean) {
+    this.opened.push({ file, line, heading, newTab });
+  }
+  saveFile(name: string, content: string) {
+    this.saved.push({ name, content });
+    return `exports/${name}`;
+  }
+  change() {
+    for (const cb of this.listeners) cb();
+  }
+  get workspace(): StubWorkspace {
+    return (this.app as unknown as { workspace: StubWorkspace }).workspace;
+  }
+}
+
+let host: TestHost;
+let view: TestView;
+let root: HTMLElement;
+
+async function openView(h = new TestHost()): Promise<void> {
+  host = h;
+  root = document.body.createDiv();
+  view = new PhaseGraphView({ app: host.app } as never, host) as TestView;
+  await view.open(root);
+}
+
+const nodes = () => Array.from(root.querySelectorAll<SVGGElement>(".ik-graph-node"));
+const node = (key: string) => root.querySelector<SVGGElement>(`[data-node="${key}"]`) as SVGGElement;
+const viewportTransform = () => root.querySelector(".ik-graph-viewport")?.getAttribute("transform");
+
+function key(target: Element, k: string, init: KeyboardEventInit = {}): void {
+  target.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true, ...init }));
+}
+
+function pointer(target: Element, type: string, x: number, y: number): void {
+  const evt = new MouseEvent(type, { bubbles: true, cancelable: true, clientX: x, clientY: y, button: 0 });
+  Object.defineProperty(evt, "pointerId", { value: 1 });
+  target.dispatchEvent(evt);
+}
+
+afterEach(async () => {
+  jest.useRealTimers();
+  if (view) await view.close();
+  document.body.empty();
+});
+
+describe("PhaseGraphView", () => {
+  test("has its type, icon and display text", async () => {
+    await openView();
+    expect(view.getViewType()).toBe(VIEW_TYPE_PHASE_GRAPH);
+    expect(VIEW_TYPE_PHASE_GRAPH).toBe("intent-kit-phase-graph");
+    expect(view.getIcon()).toBe("git-fork");
+    expect(view.getDisplayText()).toBe("Phase graph: Demo plan");
+  });
+
+  test("explains how to start when there is no plan", async () => {
+    const h = new TestHost();
+    h.plans = [];
+    await openView(h);
+    const empty = root.querySelector(".ik-graph-empty") as HTMLElement;
+    expect(empty.classList.contains("ik-graph-hidden")).toBe(false);
+    expect(empty.textContent).toContain("Create new vision");
+    expect(empty.textContent).toContain("visions/NNN-slug/");
+    expect(root.querySelector("svg")).toBeNull();
+  });
+
+  test("draws one focusable, named node per phase, with status classes and a critical path", async () => {
+    await openView();
+    const all = nodes();
+    expect(all).toHaveLength(6);
+    for (const el of all) {
+      expect(el.getAttribute("tabindex")).toBe("0");
+      expect(el.getAttribute("role")).toBe("button");
+      expect(el.getAttribute("aria-label")).toMatch(/^Phase .+, (done|ready|blocked), \d+ of \d+ tasks done/);
+      expect(el.querySelector("title")?.textContent).toBeTruthy();
+    }
+    expect(node("p:phase-1").classList.contains("is-done")).toBe(true);
+    expect(node("p:phase-2").classList.contains("is-ready")).toBe(true);
+    expect(node("p:phase-3").classList.contains("is-blocked")).toBe(true);
+    expect(node("p:phase-3").getAttribute("aria-label")).toContain("priority P1, MVP");
+    expect(node("p:phase-3").querySelector(".ik-graph-mvp")).not.toBeNull();
+    expect(node("p:phase-1").querySelector(".ik-graph-icon-check")).not.toBeNull();
+    expect(root.querySelectorAll(".ik-graph-edge")).toHaveLength(6);
+    expect(root.querySelectorAll(".ik-graph-edge.is-critical").length).toBeGreaterThan(0);
+    // Text only through textContent: the quote and brackets of the title arrive as text.
+    expect(node("p:phase-3").textContent).toContain('Shared "List" [Core] #1');
+  });
+
+  test("click opens the phase heading; Cmd/Ctrl-click opens a new tab", async () => {
+    await openView();
+    node("p:phase-3").dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    node("p:phase-4").querySelector("rect")?.dispatchEvent(new MouseEvent("click", { bubbles: true, ctrlKey: true }));
+    expect(host.opened).toEqual([
+      { file: "visions/001-demo/execute.md", line: 30, heading: 'Phase 3: Milestone 1 - Shared "List" [Core] #1 (Priority: P1) 🎯 MVP', newTab: false },
+      { file: "visions/001-demo/execute.md", line: 45, heading: "Phase 4: Milestone 2 - Import & Export: CSV", newTab: true },
+    ]);
+  });
+
+  test("task mode: click a task opens its line; the phase selector shows one phase", async () => {
+    await openView();
+    (root.querySelector('[data-mode="tasks"]') as HTMLButtonElement).click();
+    expect(root.querySelector('[data-mode="tasks"]')?.getAttribute("aria-pressed")).toBe("true");
+    expect(root.querySelectorAll(".ik-graph-node.is-task")).toHaveLength(11);
+    expect(root.querySelectorAll(".ik-graph-lane")).toHaveLength(6);
+    node("t:T006").dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    expect(host.opened.at(-1)).toEqual({ file: "visions/001-demo/execute.md", line: 34, heading: undefined, newTab: false });
+    const select = root.querySelector(".ik-graph-phase-select") as HTMLSelectElement;
+    select.value = "phase-3";
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    expect(nodes().map((n) => n.getAttribute("data-node"))).toEqual(["p:phase-3", "t:T005", "t:T006", "t:T007"]);
+    expect(view.getState()).toMatchObject({ mode: "tasks", phase: "phase-3" });
+  });
+
+  test("keyboard: Enter and Space open, arrows follow the geometry, Home/End jump", async () => {
+    await openView();
+    const first = node("p:phase-1");
+    first.focus();
+    expect(document.activeElement).toBe(first);
+    key(first, "Enter");
+    expect(host.opened.at(-1)).toMatchObject({ line: 12, heading: "Phase 1: Setup (Shared Infrastructure)", newTab: false });
+    key(first, "ArrowRight");
+    expect(document.activeElement).toBe(node("p:phase-2"));
+    key(document.activeElement as Element, " ");
+    expect(host.opened.at(-1)).toMatchObject({ line: 20 });
+    key(document.activeElement as Element, "Enter", { ctrlKey: true });
+    expect(host.opened.at(-1)).toMatchObject({ line: 20, newTab: true });
+    key(document.activeElement as Element, "End");
+    expect(document.activeElement).toBe(node("p:phase-6"));
+    key(document.activeElement as Element, "ArrowLeft");
+    expect(["p:phase-4", "p:phase-5"]).toContain((document.activeElement as Element).getAttribute("data-node"));
+    key(document.activeElement as Element, "Home");
+    expect(document.activeElement).toBe(first);
+    // DOM order is reading order, so Tab follows the columns.
+    expect(nodes().map((n) => n.getAttribute("data-node")).slice(0, 3)).toEqual(["p:phase-1", "p:phase-2", "p:phase-3"]);
+  });
+
+  test("hovering a node asks Obsidian for a page preview at its line", async () => {
+    await openView();
+    const target = node("p:phase-3");
+    target.querySelector("rect")?.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+    target.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+    const hovers = host.workspace.triggered.filter((t) => t.name === "hover-link");
+    expect(hovers).toHaveLength(1);
+    expect(hovers[0].data).toMatchObject({ source: VIEW_TYPE_PHASE_GRAPH, hoverParent: view, targetEl: target, linktext: "visions/001-demo/execute.md", sourcePath: "visions/001-demo/execute.md", state: { scroll: 29 } });
+    // Its edges are highlighted while hovered.
+    expect(root.querySelectorAll(".ik-graph-edge.is-related").length).toBeGreaterThan(0);
+  });
+
+  test("hide done leaves out done phases; everything done explains itself", async () => {
+    await openView();
+    const toggle = root.querySelector(".ik-graph-hide-done input") as HTMLInputElement;
+    toggle.checked = true;
+    toggle.dispatchEvent(new Event("change", { bubbles: true }));
+    expect(nodes().map((n) => n.getAttribute("data-node"))).not.toContain("p:phase-1");
+    expect(view.getState()).toMatchObject({ hideDone: true });
+
+    const allDone = makeGraph("x.md", [{ id: "a", title: "A" }], [{ id: "T1", phase: "a", text: "one", done: true }]);
+    host.graphs.set("001-demo", allDone);
+    view.render();
+    expect(root.querySelector(".ik-graph-empty")?.textContent).toContain("Hide done");
+  });
+
+  test("zoom buttons, wheel and drag change the viewport; a drag does not open a node", async () => {
+    await openView();
+    const before = viewportTransform();
+    (root.querySelector('[data-action="zoom-in"]') as HTMLButtonElement).click();
+    expect(view.getViewport().k).toBeCloseTo(1.25);
+    expect(viewportTransform()).not.toBe(before);
+    (root.querySelector('[data-action="zoom-out"]') as HTMLButtonElement).click();
+    expect(view.getViewport().k).toBeCloseTo(1);
+    const canvas = root.querySelector(".ik-graph-canvas") as HTMLElement;
+    canvas.dispatchEvent(new WheelEvent("wheel", { deltaY: -200, clientX: 10, clientY: 10, bubbles: true, cancelable: true }));
+    expect(view.getViewport().k).toBeGreaterThan(1);
+    const { k, x, y } = view.getViewport();
+    const target = node("p:phase-2");
+    pointer(target, "pointerdown", 100, 100);
+    pointer(target, "pointermove", 140, 130);
+    pointer(target, "pointerup", 140, 130);
+    target.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    expect(host.opened).toEqual([]);
+    const v = view.getViewport();
+    expect(v.k).toBe(k);
+    expect(v.x).toBeCloseTo(x + 40, 5);
+    expect(v.y).toBeCloseTo(y + 30, 5);
+    key(canvas, "0");
+    expect(view.getViewport()).toEqual({ k: 1, x: 0, y: 0 });
+  });
+
+  test("live updates: debounced, keep zoom, pan and focus, show the new state", async () => {
+    jest.useFakeTimers();
+    await openView();
+    view.setViewport({ k: 1.5, x: -40, y: 12 });
+    const focused = node("p:phase-2");
+    focused.focus();
+    const calls = host.getGraphCalls;
+
+    // Check off T004: the foundational phase becomes done.
+    const graph = smallGraph();
+    const phase2 = graph.phases.find((p) => p.id === "phase-2")!;
+    Object.assign(phase2, { done: 2, status: "done" });
+    host.graphs.set("001-demo", graph);
+    host.change();
+    host.change();
+    host.change();
+    jest.advanceTimersByTime(RERENDER_DEBOUNCE_MS - 10);
+    expect(host.getGraphCalls).toBe(calls);
+    jest.advanceTimersByTime(20);
+    expect(host.getGraphCalls).toBe(calls + 1);
+
+    const redrawn = node("p:phase-2");
+    expect(redrawn).not.toBe(focused);
+    expect(redrawn.classList.contains("is-done")).toBe(true);
+    expect(document.activeElement).toBe(redrawn);
+    expect(view.getViewport()).toEqual({ k: 1.5, x: -40, y: 12 });
+    expect(viewportTransform()).toBe("translate(-40 12) scale(1.5)");
+  });
+
+  test("a live update does not steal the focus from the editor", async () => {
+    jest.useFakeTimers();
+    await openView();
+    node("p:phase-2").focus();
+    const editor = document.body.createEl("textarea");
+    editor.focus();
+    host.change();
+    jest.advanceTimersByTime(RERENDER_DEBOUNCE_MS);
+    expect(document.activeElement).toBe(editor);
+    expect(node("p:phase-2").classList.contains("is-selected")).toBe(true);
+  });
+
+  test("closing unsubscribes, cancels a pending render and removes every listener", async () => {
+    jest.useFakeTimers();
+    await openView();
+    expect(host.listeners.size).toBe(1);
+    host.change();
+    const calls = host.getGraphCalls;
+    await view.close();
+    jest.advanceTimersByTime(RERENDER_DEBOUNCE_MS * 2);
+    expect(host.getGraphCalls).toBe(calls);
+    expect(host.listeners.size).toBe(0);
+    expect(view.pendingCleanups).toBe(0);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  test("export actions: Mermaid to the clipboard, a standalone SVG to the host", async () => {
+    const writeText = jest.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    await openView();
+    const actions = Array.from(view.actionsEl.querySelectorAll("button")).map((b) => b.getAttribute("aria-label"));
+    expect(actions).toEqual(["Copy graph as Mermaid", "Export graph as SVG"]);
+
+    (view.actionsEl.querySelector('[aria-label="Copy graph as Mermaid"]') as HTMLButtonElement).click();
+    await Promise.resolve();
+    expect(writeText).toHaveBeenCalledTimes(1);
+    expect((writeText.mock.calls[0] as unknown as [string])[0]).toMatch(/^flowchart LR\n/);
+
+    await view.exportSvg();
+    expect(host.saved).toHaveLength(1);
+    expect(host.saved[0].name).toBe("001-demo-phases.svg");
+    const doc = new DOMParser().parseFromString(host.saved[0].content, "image/svg+xml");
+    expect(doc.querySelector("parsererror")).toBeNull();
+    expect(doc.querySelectorAll(".ik-graph-node")).toHaveLength(6);
+    expect(Notice.messages.at(-1)).toBe("Graph exported to exports/001-demo-phases.svg.");
+  });
+
+  test("diagnostics are listed and open their line", async () => {
+    const h = new TestHost();
+    const graph = smallGraph();
+    graph.diagnostics.push({ code: "graph-cycle", severity: "error", message: "Dependency cycle: T005 → T006 → T005", file: graph.file, line: 33 });
+    h.graphs.set("001-demo", graph);
+    await openView(h);
+    const button = root.querySelector(".ik-graph-diagnostic") as HTMLButtonElement;
+    expect(button.textContent).toBe("Line 33: Dependency cycle: T005 → T006 → T005");
+    button.click();
+    expect(host.opened.at(-1)).toMatchObject({ line: 33, heading: undefined });
+  });
+
+  test("plan selector, preferred plan and state round trip", async () => {
+    const h = new TestHost();
+    h.plans = [...h.plans, { id: "002-other", name: "Other plan", file: "visions/002-other/execute.md" }];
+    h.graphs.set("002-other", makeGraph("visions/002-other/execute.md", [{ id: "x", title: "Only phase" }], []));
+    h.preferredPlan = () => "002-other";
+    await openView(h);
+    expect(nodes().map((n) => n.getAttribute("data-node"))).toEqual(["p:x"]);
+    const select = root.querySelector(".ik-graph-plan-select") as HTMLSelectElement;
+    expect(Array.from(select.options).map((o) => o.text)).toEqual(["Demo plan", "Other plan"]);
+    select.value = "001-demo";
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    expect(nodes()).toHaveLength(6);
+    await view.setState({ plan: "002-other", mode: "tasks", hideDone: true, phase: "" }, { history: false });
+    expect(view.getState()).toMatchObject({ plan: "002-other", mode: "tasks", hideDone: true });
+    expect((root.querySelector(".ik-graph-hide-done input") as HTMLInputElement).checked).toBe(true);
+    expect(nodes().map((n) => n.getAttribute("data-node"))).toEqual(["p:x"]);
+  });
+});

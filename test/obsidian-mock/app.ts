@@ -1,0 +1,162 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { Component, Events } from "./events";
+import { FileManager, MetadataCache, Vault } from "./vault";
+import type { View } from "./workspace";
+import { Workspace, type WorkspaceLeaf } from "./workspace";
+import type { PluginSettingTab } from "./ui";
+
+/** App and Plugin: the fake Obsidian a plugin is loaded into. */
+
+interface MockCommand {
+  id: string;
+  name: string;
+  callback?: () => unknown;
+  checkCallback?: (checking: boolean) => boolean | void;
+  editorCallback?: unknown;
+  hotkeys?: unknown[];
+  icon?: string;
+}
+
+export class Commands {
+  commands: Record<string, MockCommand> = {};
+
+  /** Runs a command as the palette would: false when it is not available here. */
+  executeCommandById(id: string): boolean {
+    const c = this.commands[id];
+    if (!c) throw new Error(`No command ${id}; registered: ${Object.keys(this.commands).join(", ")}`);
+    if (c.checkCallback) {
+      if (!c.checkCallback(true)) return false;
+      c.checkCallback(false);
+      return true;
+    }
+    void c.callback?.();
+    return true;
+  }
+
+  /** Whether a command would show in the palette right now. */
+  isAvailable(id: string): boolean {
+    const c = this.commands[id];
+    return Boolean(c && (!c.checkCallback || c.checkCallback(true)));
+  }
+}
+
+export class App {
+  vault: Vault;
+  metadataCache: MetadataCache;
+  workspace: Workspace;
+  fileManager: FileManager;
+  commands = new Commands();
+  viewRegistry = new Map<string, (leaf: WorkspaceLeaf) => View>();
+  settingTabs: PluginSettingTab[] = [];
+  /** data.json of each plugin, by id. */
+  pluginData = new Map<string, unknown>();
+  /** The ribbon and the status bar. */
+  ribbonEl: HTMLElement;
+  statusBarEl: HTMLElement;
+
+  constructor(basePath: string) {
+    this.vault = new Vault(basePath);
+    this.metadataCache = new MetadataCache(this.vault);
+    this.workspace = new Workspace(this);
+    this.fileManager = new FileManager(this.vault);
+    this.ribbonEl = document.body.createDiv({ cls: "side-dock-ribbon" });
+    this.statusBarEl = document.body.createDiv({ cls: "status-bar" });
+  }
+
+  /** An app over a real folder, with the metadata cache already built (as at Obsidian startup). */
+  static async create(basePath: string): Promise<App> {
+    mkdirSync(join(basePath), { recursive: true });
+    const app = new App(basePath);
+    await app.metadataCache.initialize();
+    return app;
+  }
+
+  /** Test helper: removes the app's own DOM. */
+  destroy(): void {
+    this.ribbonEl.remove();
+    this.statusBarEl.remove();
+    this.workspace.containerEl.remove();
+  }
+}
+
+export interface PluginManifest {
+  id: string;
+  name: string;
+  version: string;
+  minAppVersion: string;
+  description?: string;
+  author?: string;
+  isDesktopOnly?: boolean;
+  dir?: string;
+}
+
+export class Plugin extends Component {
+  constructor(
+    public app: App,
+    public manifest: PluginManifest,
+  ) {
+    super();
+  }
+
+  addCommand(command: MockCommand): MockCommand {
+    const full = { ...command, id: `${this.manifest.id}:${command.id}`, name: `${this.manifest.name}: ${command.name}` };
+    this.app.commands.commands[full.id] = full;
+    this.register(() => delete this.app.commands.commands[full.id]);
+    return full;
+  }
+
+  removeCommand(id: string): void {
+    delete this.app.commands.commands[`${this.manifest.id}:${id}`];
+  }
+
+  addRibbonIcon(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
+    const el = this.app.ribbonEl.createDiv({ cls: "side-dock-ribbon-action clickable-icon", attr: { "aria-label": title, "data-icon": icon } });
+    const listener = (evt: MouseEvent): unknown => callback(evt);
+    el.addEventListener("click", listener);
+    this.register(() => {
+      el.removeEventListener("click", listener);
+      el.remove();
+    });
+    return el;
+  }
+
+  addStatusBarItem(): HTMLElement {
+    const el = this.app.statusBarEl.createDiv({ cls: "status-bar-item" });
+    this.register(() => el.remove());
+    return el;
+  }
+
+  addSettingTab(tab: PluginSettingTab): void {
+    this.app.settingTabs.push(tab);
+    this.register(() => {
+      this.app.settingTabs = this.app.settingTabs.filter((t) => t !== tab);
+      tab.hide();
+    });
+  }
+
+  registerView(type: string, creator: (leaf: WorkspaceLeaf) => View): void {
+    if (this.app.viewRegistry.has(type)) throw new Error(`View type ${type} is already registered.`);
+    this.app.viewRegistry.set(type, creator);
+    this.register(() => {
+      this.app.viewRegistry.delete(type);
+      // As in Obsidian, views of a type whose plugin unloads are closed.
+      for (const leaf of this.app.workspace.getLeavesOfType(type)) leaf.unregistered();
+    });
+  }
+
+  registerHoverLinkSource(): void {}
+
+  async loadData(): Promise<unknown> {
+    const data = this.app.pluginData.get(this.manifest.id);
+    return data === undefined ? null : (JSON.parse(JSON.stringify(data)) as unknown);
+  }
+
+  async saveData(data: unknown): Promise<void> {
+    this.app.pluginData.set(this.manifest.id, (JSON.parse(JSON.stringify(data)) as unknown));
+  }
+
+  onUserEnable(): void {}
+}
+
+export { Events };

@@ -1,0 +1,9 @@
+/** Obsidian's path normalisation: forward slashes, no leading/trailing or doubled slash, NFC. */
+export function normalizePath(path: string): string {
+  const p = path
+    .replace(/[\\/]+/g, "/")
+    .replace(/\u00a0|\u202f/g, " ")
+    .replace(/^\/+|\/+$/g, "")
+    .normalize("NFC");
+  return p === "" ? "/" : p;
+}
