@@ -2,7 +2,9 @@ import { Plugin } from "obsidian";
 import { IntentKit } from "./obsidian/controller";
 import { defaultAnalyzer } from "./obsidian/default-analyzer";
 import { ExecuteNoteWriter } from "./obsidian/generate";
+import { ObsidianBaseStore } from "./obsidian/base-store";
 import { IndexGraphHost } from "./obsidian/graph-host";
+import { confirmAdopt, previewWrite } from "./obsidian/regenerate-preview";
 import { PHASE_GRAPH_ICON, PhaseGraphView, VIEW_TYPE_PHASE_GRAPH } from "./obsidian/graph-view/view";
 import { type IntentKitSettings, migrateSettings } from "./obsidian/settings";
 import { IntentKitSettingTab } from "./obsidian/settings-tab";
@@ -19,7 +21,11 @@ export default class IntentKitPlugin extends Plugin {
   override async onload(): Promise<void> {
     this.settings = migrateSettings(await this.loadData());
     this.index = this.addChild(new VisionIndex(this.app, { visionsRoot: () => this.settings.visionsFolder, analyzer: defaultAnalyzer }));
-    this.writer = new ExecuteNoteWriter(this.app, () => this.settings);
+    this.writer = new ExecuteNoteWriter(this.app, () => this.settings, {
+      baseStore: new ObsidianBaseStore(this.app, { keepBackups: () => this.settings.keepBackups }),
+      confirmWrite: (decision) => previewWrite(this.app, decision),
+      confirmAdopt: (decision) => confirmAdopt(this.app, decision),
+    });
     const host = new IndexGraphHost(this.app, this.index);
     this.kit = this.addChild(new IntentKit({ plugin: this, settings: () => this.settings, index: this.index, writer: this.writer, host, analyzer: defaultAnalyzer }));
 

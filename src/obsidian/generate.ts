@@ -36,7 +36,7 @@ export interface GenerateResult {
   path?: string;
   /** Why it was refused or skipped. */
   reason?: string;
-  /** Open tasks in the note written. */
+  /** Tasks (open and done) in the note written. */
   tasks?: number;
   /** Whether the plan's link lines or the `execute` properties were changed. */
   sourcesChanged?: boolean;
@@ -75,7 +75,12 @@ export class ExecuteNoteWriter {
     return this.hooks.decide ? this.hooks.decide(vision, existing, opts) : planExecuteWrite(vision, existing, opts);
   }
 
-  async generate(ref: VisionRef): Promise<GenerateResult> {
+  /**
+   * Generates one vision's execute note. `interactive` (the default) asks before taking over a note
+   * Intent Kit did not write and previews a rewrite; bulk regeneration does neither: it merges
+   * (keeping a backup) and leaves foreign notes alone.
+   */
+  async generate(ref: VisionRef, interactive = true): Promise<GenerateResult> {
     if (ref.kind !== "vision") return { ref, action: "skipped", reason: `${ref.folder} is a spec-kit feature; its tasks.md is read, not generated.` };
     const first = await this.load(ref);
     if (!first.vision.plan) {
@@ -88,27 +93,40 @@ export class ExecuteNoteWriter {
     const existingFile = this.app.vault.getFileByPath(path);
     const existing = existingFile ? await this.app.vault.read(existingFile) : undefined;
     let decision = await this.decide(first.vision, existing, opts);
-    if (decision.action === "refuse" && decision.canAdopt && this.hooks.confirmAdopt && (await this.hooks.confirmAdopt(decision))) {
+    if (decision.action === "refuse" && decision.canAdopt && interactive && this.hooks.confirmAdopt && (await this.hooks.confirmAdopt(decision))) {
       opts.adopt = true;
       decision = await this.decide(first.vision, existing, opts);
     }
     if (decision.action === "refuse") return { ref, action: "refuse", path, reason: decision.reason };
-    if (decision.action !== "unchanged" && this.hooks.confirmWrite && !(await this.hooks.confirmWrite(decision))) {
+    if (decision.action !== "unchanged" && interactive && this.hooks.confirmWrite && !(await this.hooks.confirmWrite(decision))) {
       return { ref, action: "cancelled", path };
     }
 
     const sourcesChanged = await this.updateSources(first.vision, path, opts);
+    let vision = first.vision;
     if (sourcesChanged) {
       const again = await this.load(ref);
-      if (again.vision.plan) decision = await this.decide(again.vision, existing, opts);
+      if (again.vision.plan) {
+        vision = again.vision;
+        decision = await this.decide(vision, existing, opts);
+      }
       if (decision.action === "refuse") return { ref, action: "refuse", path, reason: decision.reason, sourcesChanged };
     }
     if (decision.action === "update" && existing !== undefined) await store?.backup(ref.id, decision.path, existing, opts.today);
     if (decision.action === "create" || decision.action === "update") {
-      await new VaultFiles(this.app).write(decision.path, decision.content);
+      const final = decision;
+      const note = this.app.vault.getFileByPath(final.path);
+      if (note && existing !== undefined) {
+        // Atomic, and safe against typing during the preview: a note that changed meanwhile is merged again.
+        await this.app.vault.process(note, (current) => {
+          if (current === existing) return final.content;
+          const merged = planExecuteWrite(vision, current, opts);
+          return merged.action === "create" || merged.action === "update" ? merged.content : current;
+        });
+      } else await new VaultFiles(this.app).write(final.path, final.content);
     }
     if (decision.base) await store?.save(ref.id, decision.base);
-    const tasks = (decision.content.match(/^- \[ \] T\d+/gm) ?? []).length;
+    const tasks = (decision.content.match(/^\s*- \[[ xX]\] T\d+/gm) ?? []).length;
     return { ref, action: decision.action, path: decision.path, tasks, sourcesChanged };
   }
 
@@ -146,7 +164,7 @@ export class ExecuteNoteWriter {
     for (const [i, ref] of refs.entries()) {
       progress?.(i, refs.length, ref);
       try {
-        results.push(await this.generate(ref));
+        results.push(await this.generate(ref, false));
       } catch (e) {
         results.push({ ref, action: "refuse", reason: `Could not generate: ${e instanceof Error ? e.message : String(e)}` });
       }

@@ -113,10 +113,13 @@ export class RegeneratePreviewModal extends Modal {
   }
 }
 
-/** Shows the preview of a write and resolves true when the user applies it. "unchanged" and "refuse" need no answer. */
+/**
+ * Shows the preview of a rewrite and resolves true when the user applies it. A new note (nothing to
+ * lose), "unchanged" and "refuse" need no answer.
+ */
 export function previewWrite(app: App, decision: WriteDecision): Promise<boolean> {
   if (decision.action === "refuse") return Promise.resolve(false);
-  if (decision.action === "unchanged") return Promise.resolve(true);
+  if (decision.action === "unchanged" || decision.action === "create") return Promise.resolve(true);
   return new Promise((resolve) => new RegeneratePreviewModal(app, decision, resolve).open());
 }
 

@@ -96,6 +96,19 @@ export class IntentKitSettingTab extends PluginSettingTab {
           .onChange(async (value) => this.host.updateSettings({ dependencyStyle: value === "tasks" ? "tasks" : "text" })),
       );
 
+    new Setting(containerEl)
+      .setName("Backups to keep")
+      .setDesc("How many earlier versions of each execute note are kept when it is regenerated, in the plugin's data folder. 0 keeps none.")
+      .addText((text) =>
+        text
+          .setPlaceholder(String(DEFAULT_SETTINGS.keepBackups))
+          .setValue(String(s.keepBackups))
+          .onChange(async (value) => {
+            const n = Number(value.trim());
+            if (Number.isInteger(n) && n >= 0) await this.host.updateSettings({ keepBackups: Math.min(n, 100) });
+          }),
+      );
+
     new Setting(containerEl).setName("Phase graph").setHeading();
 
     new Setting(containerEl)

@@ -15,9 +15,11 @@ export interface IntentKitSettings {
   dependencyStyle: DependencyStyle;
   /** Where the phase graph opens. */
   graphLocation: "sidebar" | "tab";
+  /** How many earlier versions of each regenerated execute note are kept as backups. */
+  keepBackups: number;
 }
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export const DEFAULT_SETTINGS: Readonly<IntentKitSettings> = Object.freeze({
   settingsVersion: SETTINGS_VERSION,
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: Readonly<IntentKitSettings> = Object.freeze({
   dateFormat: "yyyy-MM-dd",
   dependencyStyle: "text",
   graphLocation: "sidebar",
+  keepBackups: 5,
 });
 
 /** The folder new visions are created in. */
@@ -54,9 +57,10 @@ const isString = (v: unknown): v is string => typeof v === "string";
  * fall back to the default.
  *
  * Version history:
- * - 0 (no `settingsVersion`): the 0.1 development builds, which called the visions folder
- *   `visionsRoot` (as the CLI option does) and stored the graph location as `openGraphInSidebar`.
- * - 1: current.
+ * - 0 (no `settingsVersion`): data.json written by hand or before versioning; the keys
+ *   `visionsRoot` (the CLI's name for the visions folder) and `openGraphInSidebar` are accepted.
+ * - 1: the first versioned settings.
+ * - 2: adds `keepBackups` (backups of regenerated execute notes), default 5.
  */
 export function migrateSettings(raw: unknown): IntentKitSettings {
   const data: Record<string, unknown> = raw && typeof raw === "object" && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {};
@@ -74,5 +78,6 @@ export function migrateSettings(raw: unknown): IntentKitSettings {
     dateFormat: isString(data.dateFormat) && data.dateFormat.trim() ? data.dateFormat : d.dateFormat,
     dependencyStyle: data.dependencyStyle === "tasks" || data.dependencyStyle === "text" ? data.dependencyStyle : d.dependencyStyle,
     graphLocation: data.graphLocation === "tab" || data.graphLocation === "sidebar" ? data.graphLocation : d.graphLocation,
+    keepBackups: typeof data.keepBackups === "number" && Number.isInteger(data.keepBackups) && data.keepBackups >= 0 ? Math.min(data.keepBackups, 100) : d.keepBackups,
   };
 }

@@ -1,8 +1,8 @@
+import { MockDataAdapter } from "./adapter";
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { List, Nodes } from "mdast";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import { NodeFiles } from "../../src/cli/node-files";
 import { findWikilinks } from "../../src/core/links";
 import { headingText, parseMarkdown } from "../../src/core/markdown/parse";
 import { Events } from "./events";
@@ -43,7 +43,7 @@ function setPath(f: TAbstractFile, path: string): void {
 const parentPath = (path: string): string => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "/");
 
 export class Vault extends Events {
-  readonly adapter: NodeFiles;
+  readonly adapter: MockDataAdapter;
   private files = new Map<string, TAbstractFile>();
   private root: TFolder;
   /** Test helper: how often each path was read (read and cachedRead). */
@@ -55,7 +55,7 @@ export class Vault extends Events {
 
   constructor(readonly basePath: string) {
     super();
-    this.adapter = new NodeFiles(basePath);
+    this.adapter = new MockDataAdapter(basePath);
     this.root = new TFolder();
     this.root.vault = this;
     setPath(this.root, "/");

@@ -71,4 +71,22 @@ export async function waitFor(check: () => boolean, ms = 3000): Promise<void> {
   }
 }
 
+/** Waits for an open modal with a button of that text, clicks it, and returns the modal's title. */
+export async function answerModal(button: string): Promise<string> {
+  let target: HTMLButtonElement | undefined;
+  let title = "";
+  await waitFor(() => {
+    for (const m of Modal.open) {
+      target = [...m.contentEl.querySelectorAll("button")].find((b) => b.textContent === button);
+      if (target) {
+        title = m.titleEl.textContent ?? "";
+        return true;
+      }
+    }
+    return false;
+  });
+  target!.click();
+  return title;
+}
+
 export { registry };

@@ -43,7 +43,7 @@ describe("settings tab", () => {
     const tab = h.app.settingTabs[0] as unknown as IntentKitSettingTab & { containerEl: HTMLElement };
     tab.display();
     const names = [...tab.containerEl.querySelectorAll(".setting-item-name")].map((e) => e.textContent);
-    expect(names).toEqual(["Visions", "Visions folder", "Templates folder", "Execute notes", "Execute note file name", "Date format", "Task dependencies", "Phase graph", "Open the graph in"]);
+    expect(names).toEqual(["Visions", "Visions folder", "Templates folder", "Execute notes", "Execute note file name", "Date format", "Task dependencies", "Backups to keep", "Phase graph", "Open the graph in"]);
     expect(tab.containerEl.querySelectorAll(".setting-item-heading")).toHaveLength(3);
     expect(tab.containerEl.textContent).toContain("Today: ");
 
@@ -64,7 +64,7 @@ describe("settings tab", () => {
     selects[1].dispatchEvent(new Event("change"));
     await h.settle();
     expect(h.plugin.settings).toMatchObject({ dependencyStyle: "tasks", graphLocation: "tab" });
-    expect(h.app.pluginData.get("intent-kit")).toMatchObject({ settingsVersion: 1, dependencyStyle: "tasks", graphLocation: "tab", dateFormat: "dd.MM.yyyy" });
+    expect(h.app.pluginData.get("intent-kit")).toMatchObject({ settingsVersion: SETTINGS_VERSION, dependencyStyle: "tasks", graphLocation: "tab", dateFormat: "dd.MM.yyyy" });
 
     // The generated note follows the dependency style.
     const result = await h.plugin.kit.generate(h.plugin.index.get("001-team-reading-list")!);
