@@ -4,9 +4,16 @@ import { NodeFiles } from "../../src/cli/node-files";
 import { checkLinks } from "../../src/core/link-check";
 import { findPlaceholders } from "../../src/core/vision/placeholders";
 import { EXAMPLES, UNSEEN, generate, loadAll, scratchDir } from "../helpers";
-import { writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 
-const TEMPLATE = join(__dirname, "..", "..", "..", "shared", "reference", "execute-template.md");
+// A copy of the team's execution-plan template (../shared/reference/), so CI checkouts have it too.
+const TEMPLATE = join(__dirname, "..", "fixtures", "execute-template.md");
+const SHARED_TEMPLATE = join(__dirname, "..", "..", "..", "shared", "reference", "execute-template.md");
+
+test("the template copy matches the shared template (when the shared folder is there)", () => {
+  if (!existsSync(SHARED_TEMPLATE)) return;
+  expect(readFileSync(TEMPLATE, "utf8")).toBe(readFileSync(SHARED_TEMPLATE, "utf8"));
+});
 
 /** The template's level-2 headings with the parts that vary per plan generalised. */
 function templateHeadings(): string[] {
