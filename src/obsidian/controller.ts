@@ -169,7 +169,7 @@ export class IntentKit extends Component {
     await this.deps.index.ready;
     const refs = this.deps.index
       .list()
-      .filter((e) => e.ref.kind === "vision" && e.vision?.plan)
+      .filter((e) => e.ref.kind === "vision" && e.ref.docs.plan)
       .map((e) => e.ref);
     if (refs.length === 0) {
       new Notice("No vision with a milestone plan in this vault.");

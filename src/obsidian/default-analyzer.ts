@@ -5,6 +5,6 @@ import type { PlanAnalyzer } from "./plan-analysis";
 /** The core's execution-plan reader and graph model, as the index uses them. */
 export const defaultAnalyzer: PlanAnalyzer = {
   read: (file, text) => readPlan(file, text),
-  graph: (doc) => buildGraph(doc),
+  graph: (doc, phaseWeights) => buildGraph(doc, { phaseWeights }),
   nextReady: (graph, n) => nextReadyTasks(graph, n),
 };

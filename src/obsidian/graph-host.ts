@@ -1,4 +1,5 @@
 import { type App, normalizePath } from "obsidian";
+import { driftDiagnostic } from "../core/drift";
 import type { PlanGraph } from "../core/graph/model";
 import type { GraphPlanRef, GraphViewHost } from "./graph-view/host";
 import { openNoteAt } from "./open";
@@ -31,8 +32,11 @@ export class IndexGraphHost implements GraphViewHost {
     return all.map((e) => ({ id: planIdOf(e, all), name: `${e.ref.id} — ${e.name}`, file: e.ref.docs.execute! }));
   }
 
+  /** The plan's graph; when its execute note is out of date, that comes first among its diagnostics. */
   getGraph(id: string): PlanGraph | undefined {
-    return this.entryOf(id)?.graph;
+    const entry = this.entryOf(id);
+    if (!entry?.graph || !entry.drift) return entry?.graph;
+    return { ...entry.graph, diagnostics: [driftDiagnostic(entry.drift), ...entry.graph.diagnostics] };
   }
 
   onChange(cb: () => void): () => void {

@@ -8,7 +8,7 @@ import type { PlanDoc } from "../core/reader/model";
 export interface PlanAnalyzer {
   read(file: string, text: string): PlanDoc;
   /** The graph model (waves, critical path, task states); absent until the core provides it. */
-  graph?(doc: PlanDoc): PlanGraph;
+  graph?(doc: PlanDoc, phaseWeights?: Map<string, number>): PlanGraph;
   /** The first `n` tasks that are not done and whose dependencies are all done, in plan order. */
   nextReady?(graph: PlanGraph, n: number): GraphTask[];
 }

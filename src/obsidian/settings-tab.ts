@@ -98,7 +98,7 @@ export class IntentKitSettingTab extends PluginSettingTab {
 
     new Setting(containerEl)
       .setName("Backups to keep")
-      .setDesc("How many earlier versions of each execute note are kept when it is regenerated, in the plugin's data folder. 0 keeps none.")
+      .setDesc("How many earlier versions of each execute note are kept when it is regenerated, in the plugin's data folder (none when set to zero).")
       .addText((text) =>
         text
           .setPlaceholder(String(DEFAULT_SETTINGS.keepBackups))

@@ -54,8 +54,11 @@ export class ProgressStatusBar extends Component {
       this.textEl.setText("");
       return;
     }
-    this.textEl.setText(`${entry.ref.id}: ${progress.done}/${progress.total} tasks`);
-    this.el.setAttr("aria-label", `${entry.name}: ${progress.done} of ${progress.total} tasks done. Click to open the phase graph.`);
+    const stale = entry.drift ? " · out of date" : "";
+    this.textEl.setText(`${entry.ref.id}: ${progress.done}/${progress.total} tasks${stale}`);
+    this.el.toggleClass("intentk-out-of-date", entry.drift !== undefined);
+    const why = entry.drift ? ` The execute note is ${entry.drift.message}; regenerate it.` : "";
+    this.el.setAttr("aria-label", `${entry.name}: ${progress.done} of ${progress.total} tasks done.${why} Click to open the phase graph.`);
     this.el.setAttr("data-tooltip-position", "top");
   }
 }

@@ -1,13 +1,15 @@
 import { type App, Component, type EventRef, Events, TFile, TFolder, type TAbstractFile, debounce } from "obsidian";
 import type { Diagnostic } from "../core/diagnostics";
 import { basename, dirname } from "../core/files";
+import { type Drift, detectDrift, driftDiagnostic } from "../core/drift";
 import type { PlanGraph } from "../core/graph/model";
-import { type MarkdownDoc, parseMarkdown } from "../core/markdown/parse";
+import { updateCheckbox } from "../core/reader/incremental";
 import type { PlanDoc } from "../core/reader/model";
 import { hashText, normalizeText } from "../core/text/normalize";
 import { type NoteInfo, declaredRole, detectVisions } from "../core/vision/detect";
-import { SOURCE_ROLES, type SourceRole, buildVision, placeholderDiagnostics } from "../core/vision/load";
-import type { DocRole, Vision, VisionRef } from "../core/vision/model";
+import type { VisionRef } from "../core/vision/model";
+import { type VisionOutline, outlineVision } from "../core/vision/outline";
+import { parseTimeline, timelineDays } from "../core/vision/timeline";
 import { type PlanAnalyzer, type Progress, progressOf } from "./plan-analysis";
 
 /** One vision (or spec-kit feature) as the index knows it. */
@@ -15,8 +17,13 @@ export interface VisionEntry {
   ref: VisionRef;
   /** Display name (from the first heading of its documents, else the folder slug). */
   name: string;
-  /** The parsed source documents (vision folders only). */
-  vision?: Vision;
+  /**
+   * What the index reads of the source documents: milestone headings, dependencies, timelines and
+   * every diagnostic, line by line. The full parse is left to generation.
+   */
+  outline?: VisionOutline;
+  /** Set when the execute note was generated from older versions of the vision's documents. */
+  drift?: Drift;
   /** Detection, parsing and plan-reading diagnostics, with file and line. */
   diagnostics: Diagnostic[];
   /** Its execution plan (execute.md, tasks.md) as the tolerant reader sees it. */
@@ -34,15 +41,13 @@ export interface VisionIndexOptions {
   debounceMs?: number;
 }
 
-interface CachedDoc {
+/** A read execution plan, kept with its text so that a ticked checkbox is applied without a full read. */
+interface CachedPlan {
   hash: string;
-  /** Parsed source document (vision, goal, strategy, plan). */
-  doc?: MarkdownDoc;
-  placeholders?: Diagnostic[];
-  /** Read execution plan. */
-  plan?: PlanDoc;
+  text: string;
+  plan: PlanDoc;
   graph?: PlanGraph;
-  planDiagnostics?: Diagnostic[];
+  planDiagnostics: Diagnostic[];
 }
 
 const NUMBERED = /^\d{3}-\S/;
@@ -60,7 +65,10 @@ export class VisionIndex extends Component {
   /** Notes that may belong to a vision: in a numbered folder, or declaring a role. */
   private readonly candidates = new Map<string, NoteInfo>();
   private entries = new Map<string, VisionEntry>();
-  private readonly docs = new Map<string, CachedDoc>();
+  /** Execution plans read, by path; kept across changes (a touched but unchanged note is not read again). */
+  private readonly plans = new Map<string, CachedPlan>();
+  /** Text of source documents, by path, until the note changes: only changed notes are read again. */
+  private readonly sources = new Map<string, string>();
   private readonly dirty = new Set<string>();
   private rescan = false;
   private started = false;
@@ -176,7 +184,8 @@ export class VisionIndex extends Component {
     for (const path of [...this.candidates.keys()]) {
       if (path === file.path || (file instanceof TFolder && path.startsWith(prefix))) {
         this.candidates.delete(path);
-        this.docs.delete(path);
+        this.plans.delete(path);
+        this.sources.delete(path);
         hit = true;
       }
     }
@@ -191,7 +200,8 @@ export class VisionIndex extends Component {
     let hit = false;
     for (const old of moved) {
       if (this.candidates.delete(old)) hit = true;
-      this.docs.delete(old);
+      this.plans.delete(old);
+      this.sources.delete(old);
       const now = file.path + old.slice(oldPath.length);
       if (this.consider(now)) {
         hit = true;
@@ -220,6 +230,7 @@ export class VisionIndex extends Component {
     const rescan = this.rescan;
     this.rescan = false;
     if (!rescan && dirty.size === 0) return;
+    for (const path of dirty) this.sources.delete(path);
 
     const detection: Diagnostic[] = [];
     const refs = detectVisions(this.candidates.values(), { visionsRoot: this.options.visionsRoot() }, detection);
@@ -233,7 +244,6 @@ export class VisionIndex extends Component {
         next.set(ref.folder, prev);
         continue;
       }
-      for (const p of paths) if (dirty.has(p)) this.docs.delete(p);
       next.set(ref.folder, await this.loadEntry(ref, detection.filter((d) => dirname(d.file) === ref.folder)));
       changed.push(ref.folder);
     }
@@ -243,55 +253,40 @@ export class VisionIndex extends Component {
     if (changed.length) this.emitter.trigger(CHANGED, changed);
   }
 
-  /** Reads (only what changed) and parses a vision's documents. */
+  /** Reads a vision's documents: the sources line by line, the execution plan (incrementally when it can). */
   private async loadEntry(ref: VisionRef, detection: Diagnostic[]): Promise<VisionEntry> {
     const diagnostics: Diagnostic[] = [...detection];
-    const parsed: Partial<Record<SourceRole, MarkdownDoc>> = {};
-    const hashes: Partial<Record<DocRole, string>> = {};
-    for (const role of SOURCE_ROLES) {
-      const path = ref.docs[role];
-      if (!path) continue;
-      const cached = await this.cached(path, diagnostics, (text) => ({
-        doc: parseMarkdown(path, text),
-        placeholders: ref.kind === "vision" ? placeholderDiagnostics(path, text) : [],
-      }));
-      if (!cached?.doc) continue;
-      parsed[role] = cached.doc;
-      hashes[role] = cached.hash;
-      diagnostics.push(...(cached.placeholders ?? []));
-    }
-    const entry: VisionEntry = { ref, name: ref.id, diagnostics };
-    if (ref.kind === "vision") {
-      entry.vision = buildVision(ref, parsed, hashes, diagnostics);
-      entry.name = entry.vision.name;
-    } else {
-      entry.name = titleOf(parsed.plan ?? parsed.vision) ?? ref.id;
-    }
-    const analyzer = this.options.analyzer;
+    const read = async (path: string): Promise<string> => {
+      const known = this.sources.get(path);
+      if (known !== undefined) return known;
+      const file = this.app.vault.getFileByPath(path);
+      if (!file) throw new Error("the note is gone");
+      const text = await this.app.vault.cachedRead(file);
+      this.sources.set(path, text);
+      return text;
+    };
+    const outline = await outlineVision(ref, read);
+    diagnostics.push(...outline.diagnostics);
+    const entry: VisionEntry = { ref, name: outline.name, diagnostics, outline };
     const execute = ref.docs.execute;
-    if (execute && analyzer) {
-      const cached = await this.cached(execute, diagnostics, (text) => {
-        const plan = analyzer.read(execute, text);
-        const graph = analyzer.graph?.(plan);
-        const seen = new Set(plan.diagnostics.map((d) => `${d.line}:${d.code}:${d.message}`));
-        const extra = (graph?.diagnostics ?? []).filter((d) => !seen.has(`${d.line}:${d.code}:${d.message}`));
-        return { plan, graph, planDiagnostics: [...plan.diagnostics, ...extra] };
-      });
-      if (cached?.plan) {
-        entry.plan = cached.plan;
-        entry.graph = cached.graph;
-        entry.progress = progressOf(cached.plan);
-        diagnostics.push(...(cached.planDiagnostics ?? []));
-        if (ref.kind === "spec" && cached.plan.title) entry.name = cached.plan.title;
-      }
+    const analyzer = this.options.analyzer;
+    if (!execute || !analyzer) return entry;
+    const cached = await this.readPlan(execute, analyzer, weightsOf(outline), diagnostics);
+    if (!cached) return entry;
+    entry.plan = cached.plan;
+    entry.graph = cached.graph;
+    entry.progress = progressOf(cached.plan);
+    diagnostics.push(...cached.planDiagnostics);
+    if (ref.kind === "spec" && cached.plan.title) entry.name = cached.plan.title;
+    if (ref.kind === "vision") {
+      entry.drift = detectDrift({ ref, hashes: outline.hashes, plan: { milestones: outline.milestones } }, execute, cached.text);
+      if (entry.drift) diagnostics.push(driftDiagnostic(entry.drift));
     }
     return entry;
   }
 
-  /** A document's parsed form: reused while its content hash is the same. */
-  private async cached(path: string, diagnostics: Diagnostic[], parse: (text: string) => Omit<CachedDoc, "hash">): Promise<CachedDoc | undefined> {
-    const known = this.docs.get(path);
-    if (known) return known;
+  /** The execution plan read and graphed: reused while unchanged, updated in place for a ticked checkbox. */
+  private async readPlan(path: string, analyzer: PlanAnalyzer, weights: Map<string, number>, diagnostics: Diagnostic[]): Promise<CachedPlan | undefined> {
     const file = this.app.vault.getFileByPath(path);
     if (!file) return undefined;
     let text: string;
@@ -302,28 +297,36 @@ export class VisionIndex extends Component {
       return undefined;
     }
     const hash = hashText(text);
-    const stale = this.stale.get(path);
-    if (stale && stale.hash === hash) {
-      this.docs.set(path, stale);
-      return stale;
+    const known = this.plans.get(path);
+    if (known && known.hash === hash) return known;
+    const ticked = known ? updateCheckbox(known.text, known.plan, text) : undefined;
+    let entry: CachedPlan;
+    if (ticked && known) {
+      entry = { hash, text, plan: ticked, graph: analyzer.graph?.(ticked, weights), planDiagnostics: known.planDiagnostics };
+    } else {
+      const plan = analyzer.read(path, text);
+      const graph = analyzer.graph?.(plan, weights);
+      const seen = new Set(plan.diagnostics.map((d) => `${d.line}:${d.code}:${d.message}`));
+      const extra = (graph?.diagnostics ?? []).filter((d) => !seen.has(`${d.line}:${d.code}:${d.message}`));
+      entry = { hash, text, plan, graph, planDiagnostics: [...plan.diagnostics, ...extra] };
     }
-    const entry: CachedDoc = { hash, ...parse(text) };
-    this.docs.set(path, entry);
-    this.stale.set(path, entry);
+    this.plans.set(path, entry);
     return entry;
   }
+}
 
-  /** Parsed documents by path, kept across changes to compare hashes (so a touched but unchanged note is not parsed again). */
-  private readonly stale = new Map<string, CachedDoc>();
+/** Critical-path weights: each milestone's Timeline in days, by its label (`M2`). */
+function weightsOf(outline: VisionOutline): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const m of outline.milestones) {
+    const days = m.timeline ? timelineDays(parseTimeline(m.timeline.text)) : undefined;
+    if (days !== undefined) weights.set(`M${m.number}`, days);
+  }
+  return weights;
 }
 
 function sameDocs(a: VisionRef, b: VisionRef): boolean {
   const ka = Object.entries(a.docs).sort().join("|");
   const kb = Object.entries(b.docs).sort().join("|");
   return a.kind === b.kind && ka === kb;
-}
-
-function titleOf(doc: MarkdownDoc | undefined): string | undefined {
-  const m = doc ? /^#\s+(?:[^:\n]*:\s*)?(.+)$/m.exec(doc.text) : null;
-  return m ? m[1].trim() : undefined;
 }

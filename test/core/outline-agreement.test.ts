@@ -10,8 +10,17 @@ import { planNote, prng } from "../../bench/synthetic";
 import { EXAMPLES, UNSEEN } from "../helpers";
 
 /** The index's line-by-line reading of a vision must agree with the full remark parse. */
-const summary = (milestones: { number: string; title: string; priority?: number; line: number; dependencyText?: { text: string; line: number }; dependsOn: string[] }[]) =>
-  milestones.map((m) => ({ number: m.number, title: m.title, priority: m.priority, line: m.line, dep: m.dependencyText && [m.dependencyText.text, m.dependencyText.line], dependsOn: m.dependsOn }));
+type Field = { text: string; line: number } | undefined;
+const summary = (milestones: { number: string; title: string; priority?: number; line: number; dependencyText?: Field; timeline?: Field; dependsOn: string[] }[]) =>
+  milestones.map((m) => ({
+    number: m.number,
+    title: m.title,
+    priority: m.priority,
+    line: m.line,
+    dep: m.dependencyText && [m.dependencyText.text, m.dependencyText.line],
+    timeline: m.timeline && [m.timeline.text, m.timeline.line],
+    dependsOn: m.dependsOn,
+  }));
 const diag = (ds: Diagnostic[]) => sortDiagnostics([...ds]).map((d) => `${d.file}:${d.line} ${d.code} ${d.message}`);
 
 test.each([EXAMPLES, UNSEEN])("outline and full parse agree on every vision in %s", async (root) => {

@@ -9,6 +9,7 @@ import type { BaseRecord } from "../../src/core/base-store";
 import { DiagnosticsModal, NewVisionModal, VisionPickerModal } from "../../src/obsidian/modals";
 import { VIEW_TYPE_PHASE_GRAPH } from "../../src/obsidian/graph-view/view";
 import { defaultAnalyzer } from "../../src/obsidian/default-analyzer";
+import { IndexGraphHost } from "../../src/obsidian/graph-host";
 import { type FuzzySuggestModal as MockFuzzy, type MarkdownView, Modal } from "../obsidian-mock";
 import { type Harness, answerModal, loadPlugin, registry, waitFor } from "./harness";
 import { SETTINGS_VERSION } from "../../src/obsidian/settings";
@@ -59,7 +60,7 @@ describe("the plugin in a fake Obsidian over the example vault", () => {
       expect(n).toBe(1);
     }
     expect(h.app.vault.reads.has("README.md")).toBe(false);
-    expect(h.plugin.index.get("001-team-reading-list")!.vision!.plan!.milestones).toHaveLength(4);
+    expect(h.plugin.index.get("001-team-reading-list")!.outline!.milestones).toHaveLength(4);
     expect(h.plugin.index.get("003-field-survey-app")!.diagnostics.map((d) => d.code)).toContain("dependency-cycle");
     // create is only listened to after layout-ready
     expect(h.app.vault.listenerCount("create")).toBe(1);
@@ -178,7 +179,7 @@ describe("the plugin in a fake Obsidian over the example vault", () => {
     for (const v of ["001-team-reading-list", "002-offline-notes-sync", "003-field-survey-app"]) expect(existsSync(join(h.dir, "visions", v, "execute.md"))).toBe(true);
     await h.settle();
     // Every milestone of every plan has exactly one link line.
-    expect(linkLines(h.read("visions/003-field-survey-app/milestones.md")).length).toBe(h.plugin.index.get("003-field-survey-app")!.vision!.plan!.milestones.length);
+    expect(linkLines(h.read("visions/003-field-survey-app/milestones.md")).length).toBe(h.plugin.index.get("003-field-survey-app")!.outline!.milestones.length);
 
     // A second run: nothing changes; a note Intent Kit did not write is listed as refused.
     await h.app.fileManager.trashFile(h.app.vault.getFileByPath("visions/002-offline-notes-sync/execute.md")!);
@@ -206,7 +207,7 @@ describe("the plugin in a fake Obsidian over the example vault", () => {
     await h.settle();
     const entry = h.plugin.index.get("004-garden-planner")!;
     expect(entry.diagnostics).toEqual([]);
-    expect(entry.vision!.plan!.milestones).toHaveLength(1);
+    expect(entry.outline!.milestones).toHaveLength(1);
   });
 
   test("user templates in the templates folder override the built-in ones by file name", async () => {
@@ -252,6 +253,38 @@ describe("the plugin in a fake Obsidian over the example vault", () => {
     await h.app.vault.process(h.app.vault.getFileByPath("specs/001-photo-albums/tasks.md")!, (t) => t.replace("- [ ] T005", "- [x] T005"));
     await h.settle();
     expect(bar()).toBe("001-photo-albums: 5/22 tasks");
+    // The ticked task is ready no more; the next one in its phase is.
+    const graph = h.plugin.index.get("001-photo-albums")!.graph!;
+    expect(graph.tasks.find((t) => t.id === "T005")!.status).toBe("done");
+  });
+
+  test("an execute note generated from an older plan is marked out of date in the status bar and the graph", async () => {
+    h = await loadPlugin();
+    const bar = (): string => h.app.statusBarEl.querySelector(".intentk-status-text")?.textContent ?? "";
+    await h.plugin.kit.generate(h.plugin.index.get("001-team-reading-list")!);
+    await h.settle();
+    await h.open(EXECUTE);
+    expect(bar()).toBe("001-team-reading-list: 0/64 tasks");
+    expect(h.plugin.index.get("001-team-reading-list")!.drift).toBeUndefined();
+
+    await h.app.vault.process(h.app.vault.getFileByPath(PLAN)!, (t) => t.replace("## Milestone 3: Reading Status", "## Milestone 3: Reading Progress"));
+    await h.settle();
+    const entry = h.plugin.index.get("001-team-reading-list")!;
+    expect(entry.drift?.details).toEqual(['milestone 3 renamed "Reading Status" → "Reading Progress"']);
+    expect(bar()).toBe("001-team-reading-list: 0/64 tasks · out of date");
+    const host = new IndexGraphHost(h.app as never, h.plugin.index);
+    const first = host.getGraph(host.listPlans().find((p) => p.file === EXECUTE)!.id)!.diagnostics[0];
+    expect(first).toMatchObject({ code: "out-of-date", file: EXECUTE, line: 1 });
+    expect(first.message).toContain("plan.md changed since generation");
+
+    // Regenerating shows the preview first; applying it brings the note up to date.
+    const regenerated = h.plugin.kit.generate(entry);
+    expect(await answerModal("Apply")).toBe("Regenerate execute.md");
+    expect((await regenerated).action).toBe("update");
+    await h.settle();
+    expect(h.read(EXECUTE)).toContain("## Phase 4: Milestone 3 - Reading Progress (Priority: P2)");
+    expect(h.plugin.index.get("001-team-reading-list")!.drift).toBeUndefined();
+    expect(bar()).toBe("001-team-reading-list: 0/64 tasks");
   });
 
   withGraph("Go to next ready task opens the execute note at the first ready task", async () => {
@@ -298,7 +331,7 @@ describe("the plugin in a fake Obsidian over the example vault", () => {
     await h.app.vault.process(plan, (t) => `${t}\n## Milestone 5: Mobile App (Priority: P3)\n\n- **Objective**: Read on the phone.\n- **Dependencies**: M1\n`);
     await waitFor(() => changes.length > 0);
     expect(changes).toEqual([[V1]]);
-    expect(h.plugin.index.get("001-team-reading-list")!.vision!.plan!.milestones.map((m) => m.number)).toEqual(["1", "2", "3", "4", "5"]);
+    expect(h.plugin.index.get("001-team-reading-list")!.outline!.milestones.map((m) => m.number)).toEqual(["1", "2", "3", "4", "5"]);
     expect([...h.app.vault.reads.keys()]).toEqual([PLAN]);
 
     // Touching a note without changing it parses nothing again; unrelated notes are ignored.

@@ -9,7 +9,7 @@ import { hasPlaceholder } from "./placeholders";
 
 /**
  * What the index needs of a vision, read line by line without a Markdown parser: the plan's
- * milestone headings and their Dependencies, and the diagnostics. remark costs ~20× more than this
+ * milestone headings with their Dependencies and Timeline, and the diagnostics. remark costs ~20× more than this
  * on plans of dozens of milestones; the full parse is kept for generation. Tests check that both
  * agree on every fixture.
  */
@@ -53,14 +53,14 @@ function proseLines(text: string): Line[] {
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const BULLET = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/;
 
-/** The Dependencies field of one milestone section, as the full parser's FieldReader reads it. */
-function dependencyField(section: Line[], file: string): Milestone["dependencyText"] {
+/** One field of a milestone section (Dependencies, Timeline), as the full parser's FieldReader reads it. */
+function fieldIn(section: Line[], file: string, names: readonly string[]): Milestone["dependencyText"] {
   for (let k = 0; k < section.length; k++) {
     const bullet = BULLET.exec(section[k].text);
     const body = bullet ? bullet[2] : section[k].text.trim();
     for (const seg of body.split(/\s*\\n\s*(?=\*\*|[-*+]\s|\d+\.\s)|\s+\|\s+(?=\*\*)/)) {
       const key = matchKey(seg.trim(), bullet !== null);
-      if (!key || key.isId || !["dependencies", "depends on"].includes(normalizeKey(key.key))) continue;
+      if (!key || key.isId || !names.includes(normalizeKey(key.key))) continue;
       let value = key.value;
       const items: string[] = [];
       const indent = bullet ? bullet[1].length : -1;
@@ -103,7 +103,8 @@ export function outlineMilestones(file: string, text: string, diagnostics: Diagn
       successCriteria: [],
       deliverables: [],
       resources: [],
-      dependencyText: dependencyField(lines.slice(h.index + 1, end), file),
+      dependencyText: fieldIn(lines.slice(h.index + 1, end), file, ["dependencies", "depends on"]),
+      timeline: fieldIn(lines.slice(h.index + 1, end), file, ["timeline"]),
       dependsOn: [],
       validationApproach: [],
       acceptance: [],
