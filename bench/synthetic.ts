@@ -89,23 +89,50 @@ export function syntheticVault(seed: number, notes: number, visions: number, max
   return { files, visions };
 }
 
-/** An execute note with `tasks` tasks in phases of ~40, ~40% [P], ~30% with dependencies, some done. */
-export function largeExecuteNote(seed: number, tasks: number): string {
+/**
+ * An execute note with `tasks` tasks in phases of ~40, about 30% done.
+ * - "generated" dependencies follow what Intent Kit writes: per phase, deliverables (mostly [P]),
+ *   an integration task waiting for two tasks of the phase before, then verification tasks each
+ *   waiting for 2–4 deliverables;
+ * - "sparse" dependencies follow typical spec-kit tasks.md files: ~30% of tasks wait for one
+ *   earlier task of their phase.
+ */
+export function largeExecuteNote(seed: number, tasks: number, style: "generated" | "sparse" = "generated"): string {
   const rand = prng(seed);
   const out = ["---", "intentk: execute", "---", "# Execution Plan: Large", ""];
   const perPhase = 40;
-  let id = 1;
-  for (let p = 1; id <= tasks; p++) {
+  const id = (n: number): string => `T${String(n).padStart(3, "0")}`;
+  let n = 1;
+  let previous: number[] = [];
+  for (let p = 1; n <= tasks; p++) {
     const kind = p === 1 ? "Setup (Shared Infrastructure)" : p === 2 ? "Foundational (Blocking Prerequisites)" : `Milestone ${p - 2} - ${sentence(rand, 3)} (Priority: P${1 + (p % 3)})`;
     out.push(`## Phase ${p}: ${kind}`, "");
-    const first = id;
-    for (let k = 0; k < perPhase && id <= tasks; k++, id++) {
+    const first = n;
+    const deliverables: number[] = [];
+    const inPhase: number[] = [];
+    for (let k = 0; k < perPhase && n <= tasks; k++, n++) {
       const done = rand() < 0.3 ? "x" : " ";
-      const par = rand() < 0.4 ? " [P]" : "";
       const label = p > 2 ? ` [M${p - 2}]` : "";
-      const dep = id > first && rand() < 0.3 ? ` (depends on T${String(first + Math.floor(rand() * (id - first))).padStart(3, "0")})` : "";
-      out.push(`- [${done}] T${String(id).padStart(3, "0")}${par}${label} ${sentence(rand, 7)} in src/${WORDS[Math.floor(rand() * WORDS.length)]}/f${id}.ts${dep}`);
+      let deps: number[] = [];
+      let parallel = false;
+      if (style === "sparse") {
+        parallel = rand() < 0.4;
+        if (n > first && rand() < 0.3) deps = [first + Math.floor(rand() * (n - first))];
+      } else if (k < 15) {
+        deliverables.push(n);
+        parallel = rand() < 0.8;
+      } else if (k === 15 && previous.length > 0) {
+        deps = [previous[previous.length - 1], previous[Math.floor(rand() * previous.length)]];
+      } else {
+        const count = 2 + Math.floor(rand() * 3);
+        deps = Array.from({ length: count }, () => deliverables[Math.floor(rand() * deliverables.length)]);
+      }
+      const unique = [...new Set(deps)].sort((a, b) => a - b);
+      const dep = unique.length ? ` (depends on ${unique.map(id).join(", ")})` : "";
+      out.push(`- [${done}] ${id(n)}${parallel ? " [P]" : ""}${label} ${sentence(rand, 7)} in src/${WORDS[Math.floor(rand() * WORDS.length)]}/f${n}.ts${dep}`);
+      inPhase.push(n);
     }
+    previous = inPhase;
     out.push("");
   }
   return out.join("\n");
