@@ -29,7 +29,7 @@ export class NodeFiles implements FileAccess {
         const rel = dir ? `${dir}/${e.name}` : e.name;
         if (e.isDirectory()) {
           if (!SKIP.has(e.name)) await walk(rel);
-        } else if (e.isFile()) out.push(rel);
+        } else if (e.isFile() || e.isSymbolicLink()) out.push(rel);
       }
     };
     await walk(folder.replace(/\/+$/, ""));

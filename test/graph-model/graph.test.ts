@@ -158,12 +158,11 @@ describe("cycles never hang the graph", () => {
     expect(cycle?.line).toBe(2);
   });
 
-  test("a 5,000-task ring completes quickly", () => {
+  test("a 5,000-task ring is reported as one cycle, every task blocked (no hang, no stack overflow)", () => {
     const lines = ["## Phase 1: Ring"];
     for (let i = 1; i <= 5000; i++) lines.push(`- [ ] T${i} step (depends on T${i === 1 ? 5000 : i - 1})`);
-    const start = Date.now();
     const g = graphOf(lines);
-    expect(Date.now() - start).toBeLessThan(5000);
+    expect(g.diagnostics.filter((d) => d.code === "dependency-cycle")).toHaveLength(1);
     expect(g.tasks.every((t) => t.status === "blocked")).toBe(true);
   });
 });

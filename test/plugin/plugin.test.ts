@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { existsSync } from "node:fs";
+import { cpSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { NodeFiles } from "../../src/cli/node-files";
 import { isPlanLinkLine } from "../../src/core/plan-links";
@@ -8,17 +8,15 @@ import { loadVision } from "../../src/core/vision/load";
 import type { BaseRecord } from "../../src/core/base-store";
 import { DiagnosticsModal, NewVisionModal, VisionPickerModal } from "../../src/obsidian/modals";
 import { VIEW_TYPE_PHASE_GRAPH } from "../../src/obsidian/graph-view/view";
-import { defaultAnalyzer } from "../../src/obsidian/default-analyzer";
 import { IndexGraphHost } from "../../src/obsidian/graph-host";
 import { type FuzzySuggestModal as MockFuzzy, type MarkdownView, Modal } from "../obsidian-mock";
 import { type Harness, answerModal, loadPlugin, registry, waitFor } from "./harness";
 import { SETTINGS_VERSION } from "../../src/obsidian/settings";
+import { EXAMPLES, scratchDir } from "../helpers";
 
 const V1 = "visions/001-team-reading-list";
 const PLAN = `${V1}/plan.md`;
 const EXECUTE = `${V1}/execute.md`;
-const hasGraph = typeof defaultAnalyzer.graph === "function" && typeof defaultAnalyzer.nextReady === "function";
-const withGraph = hasGraph ? test : test.skip;
 
 const linkLines = (text: string): string[] => text.split(/\r?\n/).filter(isPlanLinkLine);
 function activeView(h: Harness): MarkdownView {
@@ -287,7 +285,7 @@ describe("the plugin in a fake Obsidian over the example vault", () => {
     expect(bar()).toBe("001-team-reading-list: 0/64 tasks");
   });
 
-  withGraph("Go to next ready task opens the execute note at the first ready task", async () => {
+  test("Go to next ready task opens the execute note at the first ready task", async () => {
     h = await loadPlugin();
     await h.open("specs/001-photo-albums/spec.md");
     expect(h.run("next-ready-task")).toBe(true);
@@ -296,7 +294,7 @@ describe("the plugin in a fake Obsidian over the example vault", () => {
     expect(h.read("specs/001-photo-albums/tasks.md").split("\n")[line]).toMatch(/^- \[ \] T005 /);
   });
 
-  withGraph("the ribbon opens the graph of the active vision, or a picker of visions", async () => {
+  test("the ribbon opens the graph of the active vision, or a picker of visions", async () => {
     h = await loadPlugin();
     const ribbon = h.app.ribbonEl.querySelector(".side-dock-ribbon-action") as HTMLElement;
     ribbon.click();
@@ -308,6 +306,10 @@ describe("the plugin in a fake Obsidian over the example vault", () => {
     expect(leaf.side).toBe("right");
     await waitFor(() => h.app.workspace.revealed.includes(leaf));
     expect(leaf.getViewState().state).toMatchObject({ plan: "001-photo-albums" });
+    // The spec-kit feature's five phases are drawn, each with an accessible name.
+    await waitFor(() => leaf.view.containerEl.querySelectorAll('[role="button"][aria-label]').length >= 5);
+    const names = [...leaf.view.containerEl.querySelectorAll('[role="button"][aria-label]')].map((e) => e.getAttribute("aria-label") ?? "");
+    expect(names.some((n) => n.includes("User Story 1"))).toBe(true);
 
     await h.open("specs/001-photo-albums/tasks.md");
     ribbon.click();
@@ -315,11 +317,17 @@ describe("the plugin in a fake Obsidian over the example vault", () => {
     expect(h.app.workspace.getLeavesOfType(VIEW_TYPE_PHASE_GRAPH)).toHaveLength(1);
   });
 
-  test("the ribbon without any graph says how to get one", async () => {
-    h = await loadPlugin();
-    if (hasGraph) return;
-    (h.app.ribbonEl.querySelector(".side-dock-ribbon-action") as HTMLElement).click();
-    expect(h.notices().pop()).toMatch(/No vision has an execute note yet/);
+  test("the ribbon without any execute note says how to get one", async () => {
+    const source = scratchDir();
+    try {
+      cpSync(join(EXAMPLES, "visions"), join(source.dir, "visions"), { recursive: true });
+      h = await loadPlugin({ source: source.dir });
+      (h.app.ribbonEl.querySelector(".side-dock-ribbon-action") as HTMLElement).click();
+      expect(h.notices().pop()).toMatch(/No vision has an execute note yet/);
+      expect(h.app.workspace.getLeavesOfType(VIEW_TYPE_PHASE_GRAPH)).toHaveLength(0);
+    } finally {
+      source.cleanup();
+    }
   });
 
   test("a plan edit re-indexes that vision after a quiet period, reading only the edited note", async () => {
