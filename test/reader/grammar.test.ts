@@ -407,3 +407,29 @@ describe("diagnostics", () => {
     expect(d.diagnostics).toEqual([expect.objectContaining({ code: "unknown-dependency", severity: "warning", file: "specs/001/tasks.md", line: 2 })]);
   });
 });
+
+describe("task IDs seen in real files", () => {
+  const doc = read(
+    [
+      "## Phase 1: Setup",
+      "- [ ] T001 Plain",
+      "- [X] T001.1 A sub-step numbered under T001",
+      "- [x] T010A Upper-case suffix letter",
+      "- [ ] T013-1 Hyphenated sub-number",
+      "- [ ] T020 [P] [us1] Lower-case story label (depends on T001.1)",
+    ].join("\n"),
+  );
+
+  test("sub-numbers and suffix letters are part of the ID, not duplicates of it", () => {
+    expect(doc.tasks.map((t) => t.id)).toEqual(["T001", "T001.1", "T010A", "T013-1", "T020"]);
+    expect(doc.diagnostics.filter((d) => d.code === "duplicate-task-id")).toEqual([]);
+    expect(read(["## P", "- [ ] T001 a", "- [ ] T001 b"].join("\n")).diagnostics.filter((d) => d.code === "duplicate-task-id")).toHaveLength(2);
+  });
+
+  test("a lower-case story label is the same label; a dependency on a sub-numbered ID resolves", () => {
+    const t = doc.tasks.find((x) => x.id === "T020")!;
+    expect(t.labels).toEqual(["US1"]);
+    expect(t.parallel).toBe(true);
+    expect(t.dependsOn).toEqual(["T001.1"]);
+  });
+});

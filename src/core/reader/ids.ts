@@ -3,14 +3,16 @@
  * `**T001** [US1] [US4] [P] …`, `T002 [P]Add …`, `T007: [US1] …`, `T2 [P]: Title`.
  */
 
-/** `T` + digits + an optional lower-case suffix letter, not followed by a letter or digit. */
-/** The ID, plain or bold (`**T001**`, `**T001:**`). */
-const HEAD = /^(\*\*|__)?(T\d+[a-z]?)(?![A-Za-z0-9])(?:[:：]?(?:\*\*|__))?/;
+/**
+ * The ID, plain or bold (`**T001**`, `**T001:**`): `T` + digits, then the sub-numbers and suffix
+ * letters seen in real files (`T010a`, `T010A`, `T001.1`, `T013-1`), not followed by a letter or digit.
+ */
+const HEAD = /^(\*\*|__)?(T\d+(?:[.-]\d+)*[A-Za-z]?)(?![A-Za-z0-9])(?:[:：]?(?:\*\*|__))?/;
 /** Sticky: a marker `[…]` at the cursor (not a link `[…](…)`), after optional blanks. */
 const MARKER = /[ \t]*\[([^\][]*)\](?!\()/y;
 /** Sticky: blanks and one optional separator (`:`, `.`, or a dash followed by a blank). */
 const SEPARATOR = /[ \t]*(?:[:：.]|[-–—](?=[ \t]))?[ \t]*/y;
-const LABEL = /^(?:US|M)\d+[a-z]?$/;
+const LABEL = /^(?:US|M)\d+[a-z]?$/i;
 
 export interface TaskHead {
   id: string;
@@ -38,16 +40,20 @@ export function readTaskHead(text: string): TaskHead | undefined {
   for (let marker = skip(MARKER); marker; marker = skip(MARKER)) {
     const value = marker[1].trim();
     if (value === "P") parallel = true;
-    else if (LABEL.test(value) && !labels.includes(value)) labels.push(value);
+    else if (LABEL.test(value)) {
+      // `[us1]` is the same story as `[US1]`.
+      const label = value.replace(/^(us|m)/i, (p) => p.toUpperCase());
+      if (!labels.includes(label)) labels.push(label);
+    }
   }
   skip(SEPARATOR);
   return { id: m[2], parallel, labels, rest: text.slice(at).trimEnd() };
 }
 
-/** Numeric order of task IDs: T9 < T010 < T010a < T011. */
+/** Numeric order of task IDs: T9 < T010 < T010.1 < T010a < T011. */
 export function idKey(id: string): [number, string] {
-  const m = /^T(\d+)([a-z]?)$/.exec(id);
-  return m ? [Number(m[1]), m[2]] : [Number.MAX_SAFE_INTEGER, id];
+  const m = /^T(\d+)(.*)$/.exec(id);
+  return m ? [Number(m[1]), m[2].toLowerCase()] : [Number.MAX_SAFE_INTEGER, id];
 }
 
 export function compareIds(a: string, b: string): number {

@@ -56,7 +56,7 @@ export const POLISH_WORDS = String.raw`polish(?:ing)?|cross[- ]cutting|hardening
 const CASED = new RegExp(
   [
     String.raw`T(\d+)([a-z]?)[ \t]*(?:-|–|—|~|\.\.)[ \t]*T?(\d+)([a-z]?)(?![A-Za-z0-9])`,
-    String.raw`(T\d+[a-z]?)(?![A-Za-z0-9])`,
+    String.raw`(T\d+(?:\.\d+)?[A-Za-z]?)(?![A-Za-z0-9])`,
     String.raw`((?:US|M)\d+[a-z]?)(?![A-Za-z0-9])`,
   ].join("|"),
   "g",
