@@ -13,19 +13,61 @@ function fileName(path: string): string {
 }
 
 /**
- * Shows what regeneration will change in an execute note, as a readable line diff with the merge
- * report (conflicts where the user's text was kept, tasks added, kept or removed), and waits for
- * Apply or Cancel. Closing the modal any other way cancels.
+ * A modal that asks one yes/no question: the answer is given once, by its buttons; closing it any
+ * other way answers no.
  */
-export class RegeneratePreviewModal extends Modal {
+abstract class QuestionModal extends Modal {
   private answered = false;
 
   constructor(
     app: App,
-    private readonly decision: Writable,
-    private readonly answer: (apply: boolean) => void,
+    private readonly answer: (yes: boolean) => void,
   ) {
     super(app);
+  }
+
+  /** Apply/Cancel-style buttons at the bottom of the content. */
+  protected addButtons(el: HTMLElement, yes: string): void {
+    new Setting(el)
+      .setClass("ik-merge-buttons")
+      .addButton((b) =>
+        b
+          .setButtonText(yes)
+          .setCta()
+          .onClick(() => this.choose(true)),
+      )
+      .addButton((b) => b.setButtonText("Cancel").onClick(() => this.choose(false)));
+  }
+
+  override onClose(): void {
+    this.contentEl.empty();
+    this.settle(false);
+  }
+
+  private choose(yes: boolean): void {
+    this.settle(yes);
+    this.close();
+  }
+
+  private settle(yes: boolean): void {
+    if (this.answered) return;
+    this.answered = true;
+    this.answer(yes);
+  }
+}
+
+/**
+ * Shows what regeneration will change in an execute note, as a readable line diff with the merge
+ * report (conflicts where the user's text was kept, tasks added, kept or removed), and waits for
+ * Apply or Cancel. Closing the modal any other way cancels.
+ */
+export class RegeneratePreviewModal extends QuestionModal {
+  constructor(
+    app: App,
+    private readonly decision: Writable,
+    answer: (apply: boolean) => void,
+  ) {
+    super(app, answer);
   }
 
   override onOpen(): void {
@@ -42,31 +84,7 @@ export class RegeneratePreviewModal extends Modal {
     const hunks = diffHunks(d.previous ?? "", d.content, 3);
     if (hunks.length === 0) el.createEl("p", { cls: "ik-merge-empty", text: "The note's text stays the same." });
     else this.renderDiff(el.createDiv({ cls: "ik-merge-diff" }), hunks);
-    new Setting(el)
-      .setClass("ik-merge-buttons")
-      .addButton((b) =>
-        b
-          .setButtonText("Apply")
-          .setCta()
-          .onClick(() => this.finish(true)),
-      )
-      .addButton((b) => b.setButtonText("Cancel").onClick(() => this.finish(false)));
-  }
-
-  override onClose(): void {
-    this.contentEl.empty();
-    if (!this.answered) {
-      this.answered = true;
-      this.answer(false);
-    }
-  }
-
-  private finish(apply: boolean): void {
-    if (!this.answered) {
-      this.answered = true;
-      this.answer(apply);
-    }
-    this.close();
+    this.addButtons(el, "Apply");
   }
 
   private summary(): string {
@@ -127,15 +145,13 @@ export function previewWrite(app: App, decision: WriteDecision): Promise<boolean
  * Asks before Intent Kit takes over an execution plan it did not write (the decision was refused
  * with `canAdopt`). Resolves true to merge the plan into it; the preview still follows.
  */
-export class AdoptNoteModal extends Modal {
-  private answered = false;
-
+export class AdoptNoteModal extends QuestionModal {
   constructor(
     app: App,
     private readonly path: string,
-    private readonly answer: (adopt: boolean) => void,
+    answer: (adopt: boolean) => void,
   ) {
-    super(app);
+    super(app, answer);
   }
 
   override onOpen(): void {
@@ -147,31 +163,7 @@ export class AdoptNoteModal extends Modal {
     el.createEl("p", {
       text: "Merging adds the tasks and sections the plan calls for. Every checkmark and every line already in the note is kept, and nothing is written before you have seen the changes.",
     });
-    new Setting(el)
-      .setClass("ik-merge-buttons")
-      .addButton((b) =>
-        b
-          .setButtonText("Merge the plan into it")
-          .setCta()
-          .onClick(() => this.finish(true)),
-      )
-      .addButton((b) => b.setButtonText("Cancel").onClick(() => this.finish(false)));
-  }
-
-  override onClose(): void {
-    this.contentEl.empty();
-    if (!this.answered) {
-      this.answered = true;
-      this.answer(false);
-    }
-  }
-
-  private finish(adopt: boolean): void {
-    if (!this.answered) {
-      this.answered = true;
-      this.answer(adopt);
-    }
-    this.close();
+    this.addButtons(el, "Merge the plan into it");
   }
 }
 

@@ -1,3 +1,4 @@
+import { type ExportOptions, criticalEdges, shownPhases } from "./select";
 import type { GraphPhase, GraphTask, PlanGraph, TaskStatus } from "./model";
 import { displayText, GRAPH_METRICS, wrapText } from "./layout";
 
@@ -7,11 +8,7 @@ import { displayText, GRAPH_METRICS, wrapText } from "./layout";
  * edges are thick.
  */
 
-export interface DotOptions {
-  tasks?: boolean;
-  hideDone?: boolean;
-  phases?: readonly string[];
-}
+export type DotOptions = ExportOptions;
 
 const COLORS: Record<TaskStatus, { fill: string; line: string; style: string }> = {
   done: { fill: "#e9f6ec", line: "#1a7f37", style: "rounded,filled" },
@@ -53,26 +50,10 @@ function nodeAttrs(label: string[], tooltip: string, status: TaskStatus, critica
   return attrs.join(", ");
 }
 
-function orderedPhases(graph: PlanGraph): GraphPhase[] {
-  const byId = new Map(graph.phases.map((p) => [p.id, p]));
-  const out: GraphPhase[] = [];
-  const seen = new Set<string>();
-  for (const id of [...graph.order, ...graph.phases.map((p) => p.id)]) {
-    const p = byId.get(id);
-    if (p && !seen.has(id)) {
-      seen.add(id);
-      out.push(p);
-    }
-  }
-  return out;
-}
-
 export function toDot(graph: PlanGraph, options: DotOptions = {}): string {
-  const only = options.phases && options.phases.length > 0 ? new Set(options.phases) : undefined;
-  const phases = orderedPhases(graph).filter((p) => (!only || only.has(p.id)) && !(options.hideDone && !options.tasks && p.status === "done"));
+  const phases = shownPhases(graph, options);
   const shown = new Set(phases.map((p) => p.id));
-  const critical = new Set<string>();
-  for (let i = 1; i < graph.criticalPath.length; i++) critical.add(`${graph.criticalPath[i - 1]}\u0000${graph.criticalPath[i]}`);
+  const onCriticalPath = criticalEdges(graph);
   const out: string[] = [
     "digraph plan {",
     '  graph [rankdir=LR, nodesep=0.35, ranksep=0.7, fontname="Helvetica", compound=true];',
@@ -101,7 +82,7 @@ export function toDot(graph: PlanGraph, options: DotOptions = {}): string {
   if (!options.tasks) {
     for (const e of graph.edges) {
       if (e.kind !== "phase" || !shown.has(e.from) || !shown.has(e.to) || e.from === e.to) continue;
-      const isCritical = critical.has(`${e.from}\u0000${e.to}`);
+      const isCritical = onCriticalPath(e.from, e.to);
       out.push(`  ${dotString(e.from)} -> ${dotString(e.to)}${isCritical ? ` [color=${dotString(CRITICAL)}, penwidth=3]` : ""};`);
     }
   }

@@ -1,3 +1,4 @@
+import { type ExportOptions, criticalEdges, shownPhases } from "./select";
 import { displayText } from "./layout-text";
 import type { GraphPhase, GraphTask, PlanGraph, TaskStatus } from "./model";
 
@@ -7,14 +8,7 @@ import type { GraphPhase, GraphTask, PlanGraph, TaskStatus } from "./model";
  * Status is shown three ways: class colour, border (dashed when blocked) and a word/mark in the label.
  */
 
-export interface MermaidOptions {
-  /** Include tasks (one subgraph per phase). Default false: phases only. */
-  tasks?: boolean;
-  /** Leave out done phases (or done tasks, with `tasks`). */
-  hideDone?: boolean;
-  /** Only these phases (ids). */
-  phases?: readonly string[];
-}
+export type MermaidOptions = ExportOptions;
 
 const CLASS_DEFS = [
   "classDef done fill:#e9f6ec,stroke:#1a7f37,stroke-width:1.5px,color:#1f2328",
@@ -101,31 +95,15 @@ function taskLabel(t: GraphTask): string {
   return `${escapeMermaidLabel(`${mark}${t.id}`)}<br/>${escapeMermaidLabel(shorten(displayText(t.text) || t.id, 60))}`;
 }
 
-function orderedPhases(graph: PlanGraph): GraphPhase[] {
-  const byId = new Map(graph.phases.map((p) => [p.id, p]));
-  const out: GraphPhase[] = [];
-  const seen = new Set<string>();
-  for (const id of [...graph.order, ...graph.phases.map((p) => p.id)]) {
-    const p = byId.get(id);
-    if (p && !seen.has(id)) {
-      seen.add(id);
-      out.push(p);
-    }
-  }
-  return out;
-}
-
 export function toMermaid(graph: PlanGraph, options: MermaidOptions = {}): string {
-  const only = options.phases && options.phases.length > 0 ? new Set(options.phases) : undefined;
-  const phases = orderedPhases(graph).filter((p) => (!only || only.has(p.id)) && !(options.hideDone && !options.tasks && p.status === "done"));
+  const phases = shownPhases(graph, options);
   const makeId = idMaker();
   const phaseIds = new Map(phases.map((p) => [p.id, makeId("p", p.id)]));
   const lines: string[] = ["flowchart LR"];
   const classes: Record<string, string[]> = { done: [], ready: [], blocked: [], critical: [] };
   const links: string[] = [];
   const criticalLinks: number[] = [];
-  const critical = new Set<string>();
-  for (let i = 1; i < graph.criticalPath.length; i++) critical.add(`${graph.criticalPath[i - 1]}\u0000${graph.criticalPath[i]}`);
+  const onCriticalPath = criticalEdges(graph);
 
   const phaseEdges = graph.edges.filter((e) => e.kind === "phase" && phaseIds.has(e.from) && phaseIds.has(e.to) && e.from !== e.to);
 
@@ -163,7 +141,7 @@ export function toMermaid(graph: PlanGraph, options: MermaidOptions = {}): strin
     }
   }
   for (const e of phaseEdges) {
-    const isCritical = critical.has(`${e.from}\u0000${e.to}`);
+    const isCritical = onCriticalPath(e.from, e.to);
     if (isCritical) criticalLinks.push(links.length);
     links.push(`  ${phaseIds.get(e.from) as string} ${isCritical ? "==>" : "-->"} ${phaseIds.get(e.to) as string}`);
   }

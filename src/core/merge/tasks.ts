@@ -1,3 +1,4 @@
+import { fenceTracker } from "../markdown/fences";
 import { readPlan } from "../reader/read";
 
 /**
@@ -138,19 +139,10 @@ export interface TaskLine {
  */
 export function findTaskLines(lines: readonly string[], candidates?: ReadonlySet<number>): Map<string, TaskLine> {
   const out = new Map<string, TaskLine>();
-  let fence: string | undefined;
+  const inCode = fenceTracker();
   lines.forEach((line, index) => {
-    if (candidates) {
-      if (!candidates.has(index)) return;
-    } else {
-      const f = /^\s*(`{3,}|~{3,})/.exec(line);
-      if (f) {
-        if (!fence) fence = f[1][0];
-        else if (f[1][0] === fence) fence = undefined;
-        return;
-      }
-      if (fence) return;
-    }
+    const code = inCode(line);
+    if (candidates ? !candidates.has(index) : code) return;
     const fields = parseTaskLine(line);
     if (fields && !out.has(fields.id)) out.set(fields.id, { index, fields });
   });

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics";
+import { fenceTracker } from "../markdown/fences";
 import { type MarkdownDoc, parseMarkdown } from "../markdown/parse";
 import { basename } from "../files";
 import { hashText, normalizeText } from "../text/normalize";
@@ -19,16 +20,10 @@ export interface LoadedVision {
 /** Reports every placeholder outside code blocks and HTML comments, with its line. */
 export function placeholderDiagnostics(file: string, text: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  let fence: string | undefined;
+  const inCode = fenceTracker();
   let comment = false;
   text.split(/\r?\n/).forEach((line, i) => {
-    const f = /^\s*(`{3,}|~{3,})/.exec(line);
-    if (f) {
-      if (!fence) fence = f[1][0];
-      else if (f[1][0] === fence) fence = undefined;
-      return;
-    }
-    if (fence) return;
+    if (inCode(line)) return;
     if (comment || line.includes("<!--")) {
       comment = !line.includes("-->");
       return;
@@ -46,14 +41,19 @@ export function placeholderDiagnostics(file: string, text: string): Diagnostic[]
   return out;
 }
 
+export interface SourceTexts {
+  /** Each readable source document, in role order, normalised. */
+  texts: [SourceRole, { path: string; text: string }][];
+  hashes: Partial<Record<DocRole, string>>;
+}
+
 /**
- * Reads and parses the source documents of one vision. `read` returns a document's text; a document
- * that cannot be read is reported, not thrown.
+ * Reads a vision's source documents (normalised, hashed) and reports their placeholders; a document
+ * that cannot be read is reported, not thrown. Shared by the full parse and the index's outline.
  */
-export async function loadVision(ref: VisionRef, read: (path: string) => Promise<string>): Promise<LoadedVision> {
-  const diagnostics: Diagnostic[] = [];
-  const docs: Partial<Record<SourceRole, MarkdownDoc>> = {};
-  const hashes: Partial<Record<DocRole, string>> = {};
+export async function readSources(ref: VisionRef, read: (path: string) => Promise<string>, diagnostics: Diagnostic[]): Promise<SourceTexts> {
+  const texts: SourceTexts["texts"] = [];
+  const hashes: SourceTexts["hashes"] = {};
   for (const role of SOURCE_ROLES) {
     const path = ref.docs[role];
     if (!path) continue;
@@ -65,9 +65,21 @@ export async function loadVision(ref: VisionRef, read: (path: string) => Promise
       continue;
     }
     hashes[role] = hashText(text);
-    docs[role] = parseMarkdown(path, text);
     if (ref.kind === "vision") diagnostics.push(...placeholderDiagnostics(path, text));
+    texts.push([role, { path, text }]);
   }
+  return { texts, hashes };
+}
+
+/**
+ * Reads and parses the source documents of one vision. `read` returns a document's text; a document
+ * that cannot be read is reported, not thrown.
+ */
+export async function loadVision(ref: VisionRef, read: (path: string) => Promise<string>): Promise<LoadedVision> {
+  const diagnostics: Diagnostic[] = [];
+  const docs: Partial<Record<SourceRole, MarkdownDoc>> = {};
+  const { texts, hashes } = await readSources(ref, read, diagnostics);
+  for (const [role, { path, text }] of texts) docs[role] = parseMarkdown(path, text);
   return { vision: buildVision(ref, docs, hashes, diagnostics), diagnostics };
 }
 

@@ -1,9 +1,10 @@
 import type { Diagnostic } from "../diagnostics";
 import { matchKey, normalizeKey } from "../markdown/fields";
-import { hashText, normalizeText, oneLine } from "../text/normalize";
+import { fenceTracker } from "../markdown/fences";
+import { oneLine } from "../text/normalize";
 import { checkHasPlan, checkMilestoneHeadings, displayName, settleMilestones } from "./checks";
 import { readNumberedHeading } from "./headings";
-import { type SourceRole, SOURCE_ROLES, placeholderDiagnostics } from "./load";
+import { type SourceRole, readSources } from "./load";
 import type { DocRole, Milestone, VisionRef } from "./model";
 import { hasPlaceholder } from "./placeholders";
 
@@ -36,17 +37,8 @@ function proseLines(text: string): Line[] {
     const end = lines.indexOf("---", 1);
     if (end > 0) i = end + 1;
   }
-  let fence: string | undefined;
-  for (; i < lines.length; i++) {
-    const line = lines[i];
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (f) {
-      if (!fence) fence = f[1];
-      else if (f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
-      continue;
-    }
-    if (!fence) out.push({ text: line, number: i + 1 });
-  }
+  const inCode = fenceTracker();
+  for (; i < lines.length; i++) if (!inCode(lines[i])) out.push({ text: lines[i], number: i + 1 });
   return out;
 }
 
@@ -127,21 +119,10 @@ function firstHeadingName(text: string): string {
 /** The index-level reading of a vision: every diagnostic the full parse gives, at a fraction of its cost. */
 export async function outlineVision(ref: VisionRef, read: (path: string) => Promise<string>): Promise<VisionOutline> {
   const diagnostics: Diagnostic[] = [];
-  const hashes: Partial<Record<DocRole, string>> = {};
   const names: Partial<Record<SourceRole, string>> = {};
   let milestones: Milestone[] | undefined;
-  for (const role of SOURCE_ROLES) {
-    const path = ref.docs[role];
-    if (!path) continue;
-    let text: string;
-    try {
-      text = normalizeText(await read(path));
-    } catch (e) {
-      diagnostics.push({ code: "unreadable", severity: "error", message: `Cannot read ${path}: ${(e as Error).message}`, file: path, line: 1 });
-      continue;
-    }
-    hashes[role] = hashText(text);
-    if (ref.kind === "vision") diagnostics.push(...placeholderDiagnostics(path, text));
+  const { texts, hashes } = await readSources(ref, read, diagnostics);
+  for (const [role, { path, text }] of texts) {
     if (role === "plan" && ref.kind === "vision") {
       const plan = outlineMilestones(path, text, diagnostics);
       milestones = plan.milestones;
