@@ -152,6 +152,24 @@ export function installDomShim(win: Window & typeof globalThis): void {
   htmlProto.isShown = function (this: HTMLElement) {
     return this.isConnected && !this.closest("[hidden]");
   };
+  htmlProto.show = function (this: HTMLElement) {
+    this.hidden = false;
+  };
+  htmlProto.hide = function (this: HTMLElement) {
+    this.hidden = true;
+  };
+  htmlProto.toggle = function (this: HTMLElement, show: boolean) {
+    this.hidden = !show;
+  };
+  htmlProto.setCssProps = function (this: HTMLElement, props: Record<string, string>) {
+    for (const [k, v] of Object.entries(props)) this.style.setProperty(k, v);
+  };
+  htmlProto.setCssStyles = function (this: HTMLElement, styles: Partial<CSSStyleDeclaration>) {
+    Object.assign(this.style, styles);
+  };
+  htmlProto.onClickEvent = function (this: HTMLElement, listener: (ev: MouseEvent) => void) {
+    this.addEventListener("click", listener);
+  };
 
   w.createEl = (tag: string, info?: ElementInfo | string, cb?: Callback) => make(tag, info, undefined, cb, doc);
   w.createDiv = (info?: ElementInfo | string, cb?: Callback) => make("div", info, undefined, cb, doc);

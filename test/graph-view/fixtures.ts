@@ -1,3 +1,4 @@
+import { prng } from "../../bench/synthetic";
 import type { GraphEdge, GraphPhase, GraphTask, PlanGraph } from "../../src/core/graph/model";
 import type { PhaseKind } from "../../src/core/reader/model";
 
@@ -144,18 +145,6 @@ export function smallGraph(): PlanGraph {
   );
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = "deliver verify integrate shared list endpoint import export status table migration review agenda takeaway discussion calendar invite survey analytics filter duplicate metadata lookup cover author page component route test fixture seed schema".split(" ");
 
 /**
@@ -164,7 +153,7 @@ const WORDS = "deliver verify integrate shared list endpoint import export statu
  * done, some titles very long.
  */
 export function largeGraph(taskCount = 1000, phaseCount = 12, seed = 7): PlanGraph {
-  const rand = rng(seed);
+  const rand = prng(seed);
   const phases: PhaseSpec[] = [];
   for (let i = 0; i < phaseCount; i++) {
     const after = i === 0 ? [] : i % 4 === 3 && i > 1 ? [`phase-${i - 1}`, `phase-${i - 2}`] : [`phase-${i}`];

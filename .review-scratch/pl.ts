@@ -1,0 +1,18 @@
+import { applyPlanLinks, planLinkLine } from "../src/core/plan-links";
+const show = (name: string, t: string, targets: any[]) => { const r = applyPlanLinks(t, targets); console.log("== " + name); console.log(JSON.stringify(r)); const r2 = applyPlanLinks(r, targets); if (r2 !== r) console.log("NOT IDEMPOTENT", JSON.stringify(r2)); };
+const T = (heading: string, line?: number) => ({ heading, line, link: `[[x/execute#P|Phase 3]]` });
+show("basic", "# Plan\n## Milestone 1: A (P1)\n- x\n", [T("Milestone 1: A (P1)", 2)]);
+show("bom heading first", "\uFEFF## Milestone 1: A (P1)\ntext\n", [T("Milestone 1: A (P1)", 1)]);
+show("heading in html comment", "<!--\n## Milestone 1: A (P1)\n-->\n## Milestone 1: A (P1)\ntext\n", [T("Milestone 1: A (P1)", 4)]);
+show("heading in html comment w/o line", "<!--\n## Milestone 1: A (P1)\n-->\n## Milestone 1: A (P1)\ntext\n", [T("Milestone 1: A (P1)")]);
+show("owned line in fence? user example", "## Milestone 1: A (P1)\n\n```md\n> [!intentk] Execute: example\n```\n", [T("Milestone 1: A (P1)", 1)]);
+show("owned in indented code", "## Milestone 1: A (P1)\n\n    > [!intentk] Execute: example in code\n", [T("Milestone 1: A (P1)", 1)]);
+show("owned line in html comment", "## Milestone 1: A (P1)\n\n<!--\n> [!intentk] Execute: commented\n-->\n", [T("Milestone 1: A (P1)", 1)]);
+show("heading followed by table", "## Milestone 1: A (P1)\n| a | b |\n|---|---|\n", [T("Milestone 1: A (P1)", 1)]);
+show("CR only", "## Milestone 1: A (P1)\r- x\r", [T("Milestone 1: A (P1)", 1)]);
+show("heading then owned then user quote", "## Milestone 1: A (P1)\n> [!intentk] Execute: old\n> my continuation\n", [T("Milestone 1: A (P1)", 1)]);
+show("frontmatter unclosed", "---\ntitle: x\n## Milestone 1: A (P1)\ntext\n", [T("Milestone 1: A (P1)", 3)]);
+show("fence unclosed before heading", "```\ncode\n## Milestone 1: A (P1)\ntext\n", [T("Milestone 1: A (P1)", 3)]);
+show("removed milestone with owned line at EOF", "## Milestone 1: A (P1)\n> [!intentk] Execute: old", []);
+show("nested quote heading", "> ## Milestone 1: A (P1)\n> text\n", [T("Milestone 1: A (P1)", 1)]);
+show("list heading", "- ## Milestone 1: A (P1)\n  text\n", [T("Milestone 1: A (P1)", 1)]);
