@@ -77,6 +77,11 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
 }
 
 if (require.main === module) {
+  // Output piped into a command that stops reading (`| head`) ends the run quietly.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
   void runCli(process.argv.slice(2), { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) }).then((code) => {
     process.exitCode = code;
   });

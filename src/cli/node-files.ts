@@ -53,11 +53,22 @@ export class NodeFiles implements FileAccess {
     }
   }
 
+  /**
+   * Writes atomically: a temporary file beside the note, then a rename over it. A symlinked note is
+   * written through to its target (the link stays), and an existing note keeps its permissions.
+   */
   async write(p: string, content: string): Promise<void> {
-    const target = this.abs(p);
+    let target = this.abs(p);
+    let mode: number | undefined;
+    try {
+      target = await fs.realpath(target);
+      mode = (await fs.stat(target)).mode;
+    } catch {
+      // a new note
+    }
     await fs.mkdir(path.dirname(target), { recursive: true });
     const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-    await fs.writeFile(temp, content, "utf8");
+    await fs.writeFile(temp, content, { encoding: "utf8", mode });
     await fs.rename(temp, target);
   }
 

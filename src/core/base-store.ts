@@ -52,6 +52,14 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
 const stamp = (d: Date): string => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
 
 /** A vision id made safe as a file name (ids are folder names, but a store should never escape its folder). */
+/**
+ * The key a vision's records are stored under: its folder path, so two visions with the same
+ * folder name in different places never share a merge base.
+ */
+export function baseKey(ref: { folder: string; id: string }): string {
+  return ref.folder || ref.id;
+}
+
 export function safeName(id: string): string {
   return id.replace(/[^\p{L}\p{N}._-]+/gu, "_").replace(/^\.+/, "_") || "_";
 }

@@ -5,7 +5,7 @@ import { applyPlanLinks, milestoneLinkTargets } from "../core/plan-links";
 import { type LoadedVision, loadVision } from "../core/vision/load";
 import type { Vision, VisionRef } from "../core/vision/model";
 import { frontmatterOf } from "../core/workspace";
-import type { BaseStore } from "../core/base-store";
+import { baseKey, type BaseStore } from "../core/base-store";
 import type { IntentKitSettings } from "./settings";
 import { VaultFiles } from "./vault-files";
 
@@ -88,7 +88,7 @@ export class ExecuteNoteWriter {
       return { ref, action: "skipped", reason: why };
     }
     const store = this.hooks.baseStore;
-    const opts: GenerateOptions = { ...this.options(), base: await store?.load(ref.id) };
+    const opts: GenerateOptions = { ...this.options(), base: await store?.load(baseKey(ref)) };
     const path = normalizePath(executePath(first.vision, opts.fileName));
     const existingFile = this.app.vault.getFileByPath(path);
     const existing = existingFile ? await this.app.vault.read(existingFile) : undefined;
@@ -112,7 +112,7 @@ export class ExecuteNoteWriter {
       }
       if (decision.action === "refuse") return { ref, action: "refuse", path, reason: decision.reason, sourcesChanged };
     }
-    if (decision.action === "update" && existing !== undefined) await store?.backup(ref.id, decision.path, existing, opts.today);
+    if (decision.action === "update" && existing !== undefined) await store?.backup(baseKey(ref), decision.path, existing, opts.today);
     if (decision.action === "create" || decision.action === "update") {
       const final = decision;
       const note = this.app.vault.getFileByPath(final.path);
@@ -125,7 +125,7 @@ export class ExecuteNoteWriter {
         });
       } else await new VaultFiles(this.app).write(final.path, final.content);
     }
-    if (decision.base) await store?.save(ref.id, decision.base);
+    if (decision.base) await store?.save(baseKey(ref), decision.base);
     const tasks = (decision.content.match(/^\s*- \[[ xX]\] T\d+/gm) ?? []).length;
     return { ref, action: decision.action, path: decision.path, tasks, sourcesChanged };
   }

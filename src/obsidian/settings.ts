@@ -1,4 +1,7 @@
 import type { DependencyStyle } from "../core/generate/render";
+import { cleanExecuteFileName } from "../core/generate/write";
+
+export { cleanExecuteFileName };
 
 /** The plugin's settings, as saved in data.json. */
 export interface IntentKitSettings {
@@ -35,13 +38,6 @@ export const DEFAULT_SETTINGS: Readonly<IntentKitSettings> = Object.freeze({
 /** The folder new visions are created in. */
 export function newVisionsRoot(settings: IntentKitSettings): string {
   return settings.visionsFolder || "visions";
-}
-
-/** A file name for execute notes: one path segment ending in `.md`. */
-export function cleanExecuteFileName(name: string): string {
-  const base = name.trim().replace(/[\\/]+/g, "-").replace(/^\.+/, "");
-  if (!base) return DEFAULT_SETTINGS.executeFileName;
-  return /\.md$/i.test(base) ? base : `${base}.md`;
 }
 
 /** A vault folder path without leading or trailing slashes ("" for none). */

@@ -130,3 +130,29 @@ describe("intentk usage errors are one clear line with exit code 2", () => {
     expect(r.out).toContain(`Usage: intentk ${name} <folder>`);
   });
 });
+
+describe("writing notes on disk", () => {
+  test("a symlinked execute note is written through to its target; the link stays", async () => {
+    const { lstatSync, mkdtempSync, readlinkSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const vault = scratchCopy(EXAMPLES);
+    const elsewhere = mkdtempSync(join(tmpdir(), "intentk-elsewhere-"));
+    try {
+      await intentk("generate", vault.dir, "--vision", "002");
+      const note = join(vault.dir, "visions/002-offline-notes-sync/execute.md");
+      const real = join(elsewhere, "execute.md");
+      writeFileSync(real, readFileSync(note, "utf8"));
+      rmSync(note);
+      symlinkSync(real, note);
+      const plan = join(vault.dir, "visions/002-offline-notes-sync/plan.md");
+      writeFileSync(plan, readFileSync(plan, "utf8").replace("## Milestone 2: Background Sync", "## Milestone 2: Background Upload"));
+      expect((await intentk("generate", vault.dir, "--vision", "002")).code).toBe(0);
+      expect(lstatSync(note).isSymbolicLink()).toBe(true);
+      expect(readlinkSync(note)).toBe(real);
+      expect(readFileSync(real, "utf8")).toContain("Milestone 2 - Background Upload");
+    } finally {
+      vault.cleanup();
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+});

@@ -32,8 +32,8 @@ describe("intentk generate merges into execute notes", () => {
     const first = await intentk(TODAY, "generate", vault.dir, "--vision", "001");
     expect(first.code).toBe(0);
     const generated = read(`${V1}/execute.md`);
-    expect(read(".intentk/bases/001-team-reading-list.md")).toBe(generated);
-    const ids = JSON.parse(read(".intentk/bases/001-team-reading-list.json")) as { ids: Record<string, string> };
+    expect(read(".intentk/bases/visions_001-team-reading-list.md")).toBe(generated);
+    const ids = JSON.parse(read(".intentk/bases/visions_001-team-reading-list.json")) as { ids: Record<string, string> };
     expect(Object.values(ids.ids)).toContain("T064");
 
     const edited = generated.replace("- [ ] T012", "- [x] T012").replace("### Tasks for Milestone 2\n", "### Tasks for Milestone 2\nPair with Sam on this.\n");
@@ -53,15 +53,15 @@ describe("intentk generate merges into execute notes", () => {
     const r = await intentk(LATER, "generate", vault.dir, "--vision", "001");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(new RegExp(`^updated ${V1}/execute\\.md \\(64 tasks\\)$`, "m"));
-    expect(r.out).toMatch(/note: the previous version is kept in \.intentk\/backups\/001-team-reading-list\/\d{8}-\d{6}-001-execute\.md/);
+    expect(r.out).toMatch(/note: the previous version is kept in \.intentk\/backups\/visions_001-team-reading-list\/\d{8}-\d{6}-001-execute\.md/);
     const merged = read(`${V1}/execute.md`);
     expect(merged).toMatch(/^- \[x\] T012 /m);
     expect(merged).toContain("### Tasks for Milestone 3\nPair with Sam on this.\n");
     expect(merged).toMatch(/^## Phase \d+: Milestone 3 - Reading Progress \(Priority: P2\)$/m);
     expect(merged).toContain(`[[${V1}/plan#Milestone 3: Reading Progress (Priority: P2)|M3]]`);
-    const backups = readdirSync(file(".intentk/backups/001-team-reading-list"));
+    const backups = readdirSync(file(".intentk/backups/visions_001-team-reading-list"));
     expect(backups).toHaveLength(1);
-    expect(read(`.intentk/backups/001-team-reading-list/${backups[0]}`)).toBe(edited);
+    expect(read(`.intentk/backups/visions_001-team-reading-list/${backups[0]}`)).toBe(edited);
 
     const again = await intentk(new Date(2026, 11, 9), "generate", vault.dir, "--vision", "001");
     expect(again.out).toContain(`unchanged ${V1}/execute.md`);
@@ -71,7 +71,7 @@ describe("intentk generate merges into execute notes", () => {
   test("--dry-run prints a unified diff and the report, and writes nothing", async () => {
     await intentk(TODAY, "generate", vault.dir, "--vision", "001");
     const before = read(`${V1}/execute.md`);
-    const base = read(".intentk/bases/001-team-reading-list.md");
+    const base = read(".intentk/bases/visions_001-team-reading-list.md");
     renameMilestone3();
     const r = await intentk(LATER, "generate", vault.dir, "--vision", "001", "--dry-run");
     expect(r.code).toBe(0);
@@ -80,7 +80,7 @@ describe("intentk generate merges into execute notes", () => {
     expect(r.out).toMatch(/^-## Phase \d+: Milestone 3 - Reading Status \(Priority: P2\)$/m);
     expect(r.out).toMatch(/^\+## Phase \d+: Milestone 3 - Reading Progress \(Priority: P2\)$/m);
     expect(read(`${V1}/execute.md`)).toBe(before);
-    expect(read(".intentk/bases/001-team-reading-list.md")).toBe(base);
+    expect(read(".intentk/bases/visions_001-team-reading-list.md")).toBe(base);
     expect(existsSync(file(".intentk/backups"))).toBe(false);
   });
 
@@ -110,7 +110,7 @@ describe("intentk generate merges into execute notes", () => {
       const r = await intentk(LATER, "generate", vault.dir, "--vision", "001", "--keep-backups", "2");
       expect(r.out).toContain("updated");
     }
-    expect(readdirSync(file(".intentk/backups/001-team-reading-list"))).toHaveLength(2);
+    expect(readdirSync(file(".intentk/backups/visions_001-team-reading-list"))).toHaveLength(2);
     const bad = await intentk(LATER, "generate", vault.dir, "--keep-backups", "many");
     expect(bad.code).toBe(2);
   });
@@ -126,5 +126,39 @@ describe("intentk generate merges into execute notes", () => {
     expect(r.out).toContain(
       `${V1}/execute.md:1: warning: out of date: plan.md changed since generation (milestone 3 renamed "Reading Status" → "Reading Progress"; milestone 5 added); regenerate the execute note. [out-of-date]`,
     );
+  });
+
+  test("two visions with the same folder name in different places keep separate merge bases", async () => {
+    const { cpSync, mkdirSync } = await import("node:fs");
+    mkdirSync(file("teams/a"), { recursive: true });
+    mkdirSync(file("teams/b"), { recursive: true });
+    cpSync(file("visions"), file("teams/a/visions"), { recursive: true });
+    cpSync(file("visions"), file("teams/b/visions"), { recursive: true });
+    expect((await intentk(TODAY, "generate", vault.dir)).code).toBe(0);
+    const a = "teams/a/visions/001-team-reading-list";
+    writeFileSync(file(`${a}/execute.md`), read(`${a}/execute.md`).replace("- [ ] T012", "- [x] T012"));
+    writeFileSync(file(`${a}/plan.md`), read(`${a}/plan.md`).replace("## Milestone 3: Reading Status", "## Milestone 3: Reading Progress"));
+    const r = await intentk(LATER, "generate", vault.dir);
+    expect(r.code).toBe(0);
+    const note = read(`${a}/execute.md`);
+    expect(note).toContain("- [x] T012");
+    expect(note).toContain("## Phase 4: Milestone 3 - Reading Progress (Priority: P2)");
+    expect(r.out).not.toMatch(/conflict/i);
+    expect(read(".intentk/bases/teams_a_visions_001-team-reading-list.md")).not.toBe(read(".intentk/bases/teams_b_visions_001-team-reading-list.md"));
+  });
+
+  test("--file-name never names a vision document, and an existing note at that name is merged, not overwritten", async () => {
+    const plan = read("visions/002-offline-notes-sync/plan.md");
+    const r = await intentk(TODAY, "generate", vault.dir, "--vision", "002", "--file-name", "plan.md");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--file-name must be a plain note name");
+    expect(read("visions/002-offline-notes-sync/plan.md")).toBe(plan);
+    expect((await intentk(TODAY, "generate", vault.dir, "--vision", "002", "--file-name", "../../README.md")).code).toBe(2);
+
+    writeFileSync(file("visions/002-offline-notes-sync/run.md"), "# My own notes\n\n- [ ] T001 keep me\n");
+    const taken = await intentk(TODAY, "generate", vault.dir, "--vision", "002", "--file-name", "run.md");
+    expect(taken.code).toBe(1);
+    expect(taken.err).toContain("was not generated by Intent Kit");
+    expect(read("visions/002-offline-notes-sync/run.md")).toBe("# My own notes\n\n- [ ] T001 keep me\n");
   });
 });

@@ -161,8 +161,8 @@ describe("the plugin in a fake Obsidian over the example vault", () => {
     };
     const done = await h.plugin.kit.generate(entry);
     expect(done.action).toBe("create");
-    expect(bases.get("002-offline-notes-sync")?.note).toBe("visions/002-offline-notes-sync/execute.md");
-    expect(bases.get("002-offline-notes-sync")?.text).toBe(h.read("visions/002-offline-notes-sync/execute.md"));
+    expect(bases.get("visions/002-offline-notes-sync")?.note).toBe("visions/002-offline-notes-sync/execute.md");
+    expect(bases.get("visions/002-offline-notes-sync")?.text).toBe(h.read("visions/002-offline-notes-sync/execute.md"));
     expect(backups).toEqual([]);
   });
 

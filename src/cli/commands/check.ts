@@ -1,3 +1,4 @@
+import { baseKey } from "../../core/base-store";
 import { type Diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from "../../core/diagnostics";
 import { detectDrift, driftDiagnostic } from "../../core/drift";
 import { checkLinks } from "../../core/link-check";
@@ -38,7 +39,7 @@ line per finding, "file:line: severity: message [code]", and exits 1 when any is
       let drift = detectDrift(outline, execute, note);
       if (drift?.changes.some((c) => c.role === "plan")) {
         // Only a vision whose plan changed pays for the full parse, to say what changed in it.
-        const record = await store.load(ref.id);
+        const record = await store.load(baseKey(ref));
         drift = detectDrift((await loadVision(ref, read)).vision, execute, note, record?.note === execute ? record.snapshot : undefined);
       }
       if (drift) all.push(driftDiagnostic(drift));

@@ -1,9 +1,9 @@
 import { promises as fs } from "node:fs";
 import * as nodePath from "node:path";
-import { type BaseRecord, DEFAULT_KEEP_BACKUPS, FolderBaseStore, serializeRecord } from "../../core/base-store";
+import { type BaseRecord, DEFAULT_KEEP_BACKUPS, FolderBaseStore, serializeRecord, baseKey } from "../../core/base-store";
 import { formatDiagnostic } from "../../core/diagnostics";
 import type { FileAccess } from "../../core/files";
-import { type WriteDecision, planExecuteWrite } from "../../core/generate/write";
+import { type WriteDecision, cleanExecuteFileName, executePath, planExecuteWrite } from "../../core/generate/write";
 import { unifiedDiff } from "../../core/merge/diff";
 import { formatReport, summarizeReport } from "../../core/merge/report";
 import { type Command, CliError } from "../command";
@@ -66,6 +66,11 @@ Options:
       if (!Number.isInteger(keep) || keep < 0) throw new CliError(`--keep-backups must be a whole number, 0 or more, not "${String(ctx.options["keep-backups"])}".`);
     }
     const only = typeof ctx.options.vision === "string" ? ctx.options.vision : undefined;
+    const givenName = typeof ctx.options["file-name"] === "string" ? ctx.options["file-name"] : undefined;
+    const fileName = givenName === undefined ? undefined : cleanExecuteFileName(givenName);
+    if (givenName !== undefined && fileName !== givenName.trim() && `${givenName.trim()}.md` !== fileName) {
+      throw new CliError(`--file-name must be a plain note name that is not a vision document (vision.md, plan.md…), not "${givenName}".`);
+    }
     const files = ctx.files(root);
     const { refs } = await findVisions(files, only);
     const store = cliBaseStore(root, files, keep);
@@ -78,14 +83,15 @@ Options:
         ctx.err(`skipped ${vision.ref.id}: no milestone plan (${diagnostics.map(formatDiagnostic).join("; ")})`);
         continue;
       }
-      const target = vision.ref.docs.execute;
-      const existing = target && (await files.exists(target)) ? await files.read(target) : undefined;
-      const stored = await store.load(vision.ref.id);
+      // Whatever is at the target path is merged into or refused, never overwritten unseen.
+      const target = executePath(vision, fileName);
+      const existing = (await files.exists(target)) ? await files.read(target) : undefined;
+      const stored = await store.load(baseKey(vision.ref));
       const decision: WriteDecision = planExecuteWrite(vision, existing, {
         today: ctx.today,
         dateFormat: typeof ctx.options["date-format"] === "string" ? ctx.options["date-format"] : undefined,
         dependencyStyle: style,
-        fileName: typeof ctx.options["file-name"] === "string" ? ctx.options["file-name"] : undefined,
+        fileName,
         base: stored,
         adopt,
       });
@@ -107,11 +113,11 @@ Options:
       }
       if (decision.action === "update" && existing !== undefined) {
         // Backups are named by the wall-clock time of the rewrite (ctx.today may be a fixed day).
-        const copy = await store.backup(vision.ref.id, decision.path, existing, new Date());
+        const copy = await store.backup(baseKey(vision.ref), decision.path, existing, new Date());
         if (copy) report.push(`${decision.path}: note: the previous version is kept in ${copy}`);
       }
       if (decision.action !== "unchanged") await files.write(decision.path, decision.content);
-      if (decision.base && !sameRecord(stored, decision.base)) await store.save(vision.ref.id, decision.base);
+      if (decision.base && !sameRecord(stored, decision.base)) await store.save(baseKey(vision.ref), decision.base);
       const verb = decision.action === "create" ? "created" : decision.action === "update" ? "updated" : "unchanged";
       ctx.out(`${verb} ${decision.path} (${taskCount(decision.content)} tasks${summary ? `; ${summary}` : ""})`);
       if (decision.action === "update") report.forEach((line) => ctx.out(`  ${line}`));

@@ -47,9 +47,25 @@ export interface GenerateOptions extends RenderOptions, IdAllocation {
   adopt?: boolean;
 }
 
+export const DEFAULT_EXECUTE_NAME = "execute.md";
+
+/** File names of the documents an execute note must never replace. */
+const SOURCE_NAMES = new Set(["vision.md", "goal.md", "strategy.md", "strategies.md", "plan.md", "milestones.md", "spec.md"]);
+
+/**
+ * A safe file name for new execute notes: one path segment ending in `.md` that is not the name of
+ * a vision's source document; anything else gives the default name.
+ */
+export function cleanExecuteFileName(name: string): string {
+  const base = name.trim().replace(/[\\/]+/g, "-").replace(/^\.+/, "");
+  if (!base) return DEFAULT_EXECUTE_NAME;
+  const withExt = /\.md$/i.test(base) ? base : `${base}.md`;
+  return SOURCE_NAMES.has(withExt.toLowerCase()) ? DEFAULT_EXECUTE_NAME : withExt;
+}
+
 /** Where a vision's execute note lives: its existing execution document, else `<folder>/execute.md`. */
-export function executePath(v: Vision, fileName = "execute.md"): string {
-  return v.ref.docs.execute ?? joinPath(v.ref.folder, fileName);
+export function executePath(v: Vision, fileName = DEFAULT_EXECUTE_NAME): string {
+  return v.ref.docs.execute ?? joinPath(v.ref.folder, cleanExecuteFileName(fileName));
 }
 
 /**
@@ -77,8 +93,10 @@ const day = (d: Date): string => format(d, "yyyy-MM-dd");
  * refused unless `opts.adopt` says the user confirmed taking it over. Task IDs follow their source
  * items through `opts.base.ids` (or are recovered from the note's task descriptions).
  */
-export function planExecuteWrite(v: Vision, existing: string | undefined, opts: GenerateOptions): WriteDecision {
-  const path = executePath(v, opts.fileName);
+export function planExecuteWrite(v: Vision, existing: string | undefined, given: GenerateOptions): WriteDecision {
+  const path = executePath(v, given.fileName);
+  // A stored base only counts for the note it was made for.
+  const opts: GenerateOptions = given.base && given.base.note !== path ? { ...given, base: undefined } : given;
   const snapshot = planSnapshot(v);
   const explicit: IdMap = Object.fromEntries(opts.previous ?? []);
   const generate = (ids: IdMap, reserved: string[], today: Date, style = opts.dependencyStyle): { text: string; ids: IdMap } => {

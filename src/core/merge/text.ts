@@ -46,10 +46,17 @@ interface FmBlock {
   lines: string[];
 }
 
+/**
+ * A top-level YAML key starts a line (no indent, not a comment or list item): plain (`due date:`,
+ * `Priorität:`) or quoted (`"my key":`), followed by a colon and a space or the line's end.
+ */
+const TOP_LEVEL_KEY = /^(?:"([^"]*)"|'([^']*)'|([^\s#\-'"?][^:]*?))[ \t]*:(?:[ \t]|$)/;
+
 function fmBlocks(fm: string[]): FmBlock[] {
   const blocks: FmBlock[] = [];
   for (const line of fm.slice(1, -1)) {
-    const key = /^([A-Za-z0-9_-]+)\s*:/.exec(line)?.[1];
+    const m = TOP_LEVEL_KEY.exec(line);
+    const key = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
     if (key !== undefined || blocks.length === 0) blocks.push({ key, lines: [line] });
     else blocks[blocks.length - 1].lines.push(line);
   }
