@@ -74,3 +74,21 @@ describe("diagnostics on small hand-made vaults", () => {
     }
   });
 });
+
+describe("hostile input", () => {
+  test("a list nested hundreds deep is read (no hang) and reported at its first over-indented line", async () => {
+    const lines = ["# Implementation Plan: Deep", "", "## Milestone 1: A (P1)", "", "- **Deliverables**:"];
+    for (let i = 1; i <= 400; i++) lines.push(`${"  ".repeat(i)}- item ${i}`);
+    const s = scratchDir();
+    try {
+      mkdirSync(join(s.dir, "visions/001-deep"), { recursive: true });
+      writeFileSync(join(s.dir, "visions/001-deep/plan.md"), lines.join("\n"));
+      const [l] = await loadAll(s.dir);
+      const deep = l.diagnostics.filter((d) => d.code === "deep-nesting");
+      expect(deep.map((d) => [d.file, d.line])).toEqual([["visions/001-deep/plan.md", 54]]);
+      expect(l.vision.plan!.milestones[0].deliverables[0].text).toBe("item 1");
+    } finally {
+      s.cleanup();
+    }
+  });
+});

@@ -39,8 +39,16 @@ export function assignIds(plan: ExecutionPlan, previous: Readonly<IdMap>, reserv
   const reservedSet = new Set(reserved);
   const used = new Set<string>();
   const rename = new Map<string, string>();
-  for (const { task, key } of keyedTasks(plan)) {
+  const keyed = keyedTasks(plan);
+  const moved = movedSources(keyed.map((k) => k.key), previous);
+  for (const { task, key } of keyed) {
     let id = previous[key];
+    const from = id === undefined ? moved.get(key) : undefined;
+    if (from !== undefined && !used.has(previous[from])) {
+      id = previous[from];
+      map[key] = id;
+      delete map[from];
+    }
     if (id === undefined || used.has(id)) {
       do id = formatId(next++);
       while (reservedSet.has(id));
@@ -56,6 +64,36 @@ export function assignIds(plan: ExecutionPlan, previous: Readonly<IdMap>, reserv
     }
   }
   return map;
+}
+
+/** `m3:deliverable:build the api` → `deliverable:build the api`; undefined outside milestones. */
+function milestoneTail(key: string): string | undefined {
+  const m = /^m[^:]*:(.*)$/.exec(key);
+  return m && !m[1].startsWith("integrate:") ? m[1] : undefined;
+}
+
+/**
+ * Sources that are new only in appearance, mapped to the stored source they continue: the same
+ * item (same kind and text, found once) under a milestone that was renumbered. Their tasks keep
+ * their IDs, and so their checkmarks. (A reworded item is a new item: its old task is dropped, or
+ * kept as "removed from plan" when the user had worked on it.)
+ */
+function movedSources(keys: readonly string[], previous: Readonly<IdMap>): Map<string, string> {
+  const current = new Set(keys);
+  const orphans = Object.keys(previous).filter((k) => !current.has(k));
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  const fresh = keys.filter((k) => previous[k] === undefined);
+  for (const key of fresh) {
+    const tail = milestoneTail(key);
+    if (tail === undefined) continue;
+    const same = orphans.filter((o) => !taken.has(o) && milestoneTail(o) === tail);
+    if (same.length === 1) {
+      out.set(key, same[0]);
+      taken.add(same[0]);
+    }
+  }
+  return out;
 }
 
 const words = (text: string): string[] => comparable(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics";
 import { fenceTracker } from "../markdown/fences";
-import { type MarkdownDoc, parseMarkdown } from "../markdown/parse";
+import { MAX_INDENT, type MarkdownDoc, overIndentedLines, parseMarkdown } from "../markdown/parse";
 import { basename } from "../files";
 import { hashText, normalizeText } from "../text/normalize";
 import { checkHasPlan, displayName, settleMilestones } from "./checks";
@@ -66,6 +66,16 @@ export async function readSources(ref: VisionRef, read: (path: string) => Promis
     }
     hashes[role] = hashText(text);
     if (ref.kind === "vision") diagnostics.push(...placeholderDiagnostics(path, text));
+    const deep = overIndentedLines(text);
+    if (deep.length > 0) {
+      diagnostics.push({
+        code: "deep-nesting",
+        severity: "warning",
+        message: `${deep.length} line(s) indented more than ${MAX_INDENT} columns (lists nested dozens deep); they are read as if less indented. Flatten the list.`,
+        file: path,
+        line: deep[0],
+      });
+    }
     texts.push([role, { path, text }]);
   }
   return { texts, hashes };
