@@ -46,6 +46,15 @@ const lineOf = (side: Side, key: string): string => {
   return t ? side.lines[t.index] : key;
 };
 
+/** The indented lines right under a task's line (its sub-bullets and continuation). */
+function childLines(side: Side, id: string): string[] {
+  const t = side.tasks.get(id);
+  if (!t) return [];
+  const out: string[] = [];
+  for (let i = t.index + 1; i < side.lines.length && /^[ \t]+\S/.test(side.lines[i]) && side.keys[i] === side.lines[i]; i++) out.push(side.lines[i]);
+  return out;
+}
+
 /** The user worked on a task: checked or unchecked it, or changed its description or markers. */
 export function touched(base: TaskFields, ours: TaskFields): boolean {
   return (base.box === " ") !== (ours.box === " ") || base.text !== ours.text || base.markers.trim() !== ours.markers.trim();
@@ -298,7 +307,8 @@ export function mergeThreeWay(base: string, ours: string, theirs: string): Merge
   const O = sideOf(ours, parts.ours, true);
   const T = sideOf(theirs, parts.theirs, false);
   const removed = [...B.tasks.keys()].filter((id) => O.tasks.has(id) && !T.tasks.has(id));
-  const removedKept = removed.filter((id) => touched(B.tasks.get(id)!.fields, O.tasks.get(id)!.fields));
+  // Worked on: ticked, edited, or given lines of the user's own underneath (sub-bullets, notes).
+  const removedKept = removed.filter((id) => touched(B.tasks.get(id)!.fields, O.tasks.get(id)!.fields) || !sameKeys(childLines(O, id), childLines(B, id)));
   const merger = new Merger(B, O, T, new Set(removedKept));
   for (const region of diff3MergeRegions(O.keys, B.keys, withRemovedTasks(B, T, removedKept))) {
     if (region.stable) merger.emit(region.bufferContent);
