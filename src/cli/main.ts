@@ -78,7 +78,7 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
 
 if (require.main === module) {
   // Output piped into a command that stops reading (`| head`) ends the run quietly.
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  process.stdout.on("error", (e: Error & { code?: string }) => {
     if (e.code === "EPIPE") process.exit(0);
     throw e;
   });

@@ -125,7 +125,8 @@ export class IntentKit extends Component {
     return createFragment((f) => {
       f.appendText(before);
       const a = f.createEl("a", { text: path, cls: "intentk-notice-link", href: "#" });
-      this.registerDomEvent(a, "click", (evt) => {
+      // The link lives only as long as its notice: its listener goes with it, nothing to unregister.
+      a.onClickEvent((evt) => {
         evt.preventDefault();
         void openNoteAt(this.app, path, undefined, Keymap.isModEvent(evt));
       });
