@@ -100,18 +100,22 @@ async function vaultRows(notes: number, visions: number, budgeted: boolean): Pro
 
     // The plugin's path: metadata-cache-like objects, no file reads for non-vision notes.
     const metadata: NoteInfo[] = [...vault.files.keys()].map((path, i) => ({ path, frontmatter: i % 7 === 0 ? { tags: ["x"], created: "2026-01-01" } : undefined }));
-    const detect = await time(() => detectVisions(metadata), WARMUP, REPEATS * 3);
+    // Sub-millisecond figures: each sample times 20 runs, so the timer's resolution does not dominate.
+    const BATCH = 20;
+    const detect = await time(() => {
+      for (let i = 0; i < BATCH; i++) detectVisions(metadata);
+    }, WARMUP, REPEATS * 3);
     const pass = await time(() => {
       let n = 0;
-      for (const m of metadata) if (m.path.endsWith(".md") && m.frontmatter?.intentk === undefined) n++;
+      for (let i = 0; i < BATCH; i++) for (const m of metadata) if (m.path.endsWith(".md") && m.frontmatter?.intentk === undefined) n++;
       return n;
     }, WARMUP, REPEATS * 3);
     add({
       id: `index-${notes}`,
       what: `plugin-path detection of ${visions} visions among ${notes} notes (metadata only)`,
-      value: detect.median,
+      value: detect.median / BATCH,
       unit: "ms",
-      baseline: { what: "one pass over the same metadata objects", value: pass.median },
+      baseline: { what: "one pass over the same metadata objects", value: pass.median / BATCH },
       budget: budgeted ? { max: 5, text: "≤ 5× one pass" } : undefined,
     });
 
