@@ -136,7 +136,7 @@ export class ExecuteNoteWriter {
     const planPath = vision.ref.docs.plan;
     const plan = planPath ? this.app.vault.getFileByPath(planPath) : null;
     if (plan) {
-      const targets = milestoneLinkTargets(buildExecutionPlan(vision, opts), executeNote);
+      const targets = milestoneLinkTargets(buildExecutionPlan(vision), executeNote);
       const current = await this.app.vault.read(plan);
       if (applyPlanLinks(current, targets) !== current) {
         await this.app.vault.process(plan, (text) => applyPlanLinks(text, targets));

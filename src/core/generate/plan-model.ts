@@ -34,11 +34,6 @@ export interface ExecutionPlan {
   waves: string[][];
 }
 
-export interface IdAllocation {
-  /** IDs already given to sources by an earlier generation: they never change. */
-  previous?: ReadonlyMap<string, string>;
-}
-
 const VERBS =
   /^(?:add|build|create|implement|write|set up|setup|configure|design|define|deploy|document|integrate|migrate|publish|run|ship|test|update|wire|prepare|draft|install|launch|measure|train|collect|review|refactor|automate|establish|extend|provide|enable|introduce|replace|port|expose|render|store|track|validate|verify|check|model|instrument|benchmark|conduct|interview|recruit|analyse|analyze|survey|evaluate)\b/i;
 
@@ -53,30 +48,6 @@ export function deliverableTask(text: string): string {
 /** A stable key for a source item: what it is plus its text, ignoring case and spacing. */
 export function sourceKey(scope: string, kind: string, text: string): string {
   return `${scope}:${kind}:${oneLine(text).toLowerCase()}`;
-}
-
-class IdAllocator {
-  private next = 1;
-  private readonly used = new Set<string>();
-  private readonly pending: { task: PlannedTask }[] = [];
-
-  constructor(private readonly previous: ReadonlyMap<string, string> = new Map()) {
-    for (const id of previous.values()) {
-      this.used.add(id);
-      const n = parseInt(id.slice(1), 10);
-      if (n >= this.next) this.next = n + 1;
-    }
-  }
-
-  /** Reuses the source's earlier ID, or gives the next free one. */
-  assign(task: PlannedTask): void {
-    const earlier = this.previous.get(task.source);
-    if (earlier && !this.pending.some((p) => p.task.id === earlier)) task.id = earlier;
-    else {
-      task.id = formatId(this.next++);
-    }
-    this.pending.push({ task });
-  }
 }
 
 export function formatId(n: number): string {
@@ -176,21 +147,22 @@ export function milestoneWaves(milestones: Milestone[], order: string[]): string
 
 /**
  * The execution plan of a vision: Setup, Foundational, one phase per milestone in execution order,
- * Polish; tasks numbered in execution order (reusing earlier IDs), with [P] and dependencies.
+ * Polish; tasks numbered T001… in execution order, with [P] and dependencies. (IDs that must stay
+ * stable across regenerations are given afterwards by the merge: `assignIds`.)
  */
-export function buildExecutionPlan(v: Vision, ids: IdAllocation = {}): ExecutionPlan {
+export function buildExecutionPlan(v: Vision): ExecutionPlan {
   const milestones = v.plan?.milestones ?? [];
   const byNumber = new Map<string, Milestone>();
   for (const m of milestones) if (!byNumber.has(m.number)) byNumber.set(m.number, m);
   const order = v.order.filter((n) => byNumber.has(n));
   const mvp = order.find((n) => byNumber.get(n)!.priority === 1);
-  const allocator = new IdAllocator(ids.previous);
+  let next = 1;
   const phases: PlannedPhase[] = [];
   const sinks = new Map<string, string[]>();
 
   const addPhase = (kind: PhaseKind, title: string, drafts: Draft[], milestone?: Milestone): PlannedPhase => {
     const tasks: PlannedTask[] = drafts.map((d) => ({ id: "", source: d.source, text: d.text, label: d.label, parallel: false, dependsOn: [], paths: pathsIn(d.text) }));
-    tasks.forEach((t) => allocator.assign(t));
+    for (const t of tasks) t.id = formatId(next++);
     drafts.forEach((d, i) => {
       tasks[i].dependsOn = [...d.afterIds, ...d.after.map((j) => tasks[j].id)];
     });

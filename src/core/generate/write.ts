@@ -10,7 +10,7 @@ import { splitNote, withoutUserProperties } from "../merge/text";
 import { hashText } from "../text/normalize";
 import type { Vision } from "../vision/model";
 import { bodyOf, frontmatterOf } from "../workspace";
-import { type IdAllocation, buildExecutionPlan } from "./plan-model";
+import { buildExecutionPlan } from "./plan-model";
 import { EXECUTE_MARKER, type RenderOptions, renderExecuteNote } from "./render";
 
 export type WriteDecision =
@@ -38,7 +38,7 @@ export type WriteDecision =
       canAdopt?: boolean;
     };
 
-export interface GenerateOptions extends RenderOptions, IdAllocation {
+export interface GenerateOptions extends RenderOptions {
   /** File name for new execute notes. */
   fileName?: string;
   /** The base store's record for this vision: the last generation, its ID map and plan snapshot. */
@@ -98,7 +98,6 @@ export function planExecuteWrite(v: Vision, existing: string | undefined, given:
   // A stored base only counts for the note it was made for.
   const opts: GenerateOptions = given.base && given.base.note !== path ? { ...given, base: undefined } : given;
   const snapshot = planSnapshot(v);
-  const explicit: IdMap = Object.fromEntries(opts.previous ?? []);
   const generate = (ids: IdMap, reserved: string[], today: Date, style = opts.dependencyStyle): { text: string; ids: IdMap } => {
     const plan = buildExecutionPlan(v);
     const map = assignIds(plan, ids, reserved);
@@ -107,7 +106,7 @@ export function planExecuteWrite(v: Vision, existing: string | undefined, given:
   const record = (gen: { text: string; ids: IdMap }): BaseRecord => ({ note: path, text: gen.text, ids: gen.ids, snapshot });
 
   if (existing === undefined) {
-    const gen = generate({ ...(opts.base?.ids ?? {}), ...explicit }, [], opts.today);
+    const gen = generate(opts.base?.ids ?? {}, [], opts.today);
     return { action: "create", path, content: gen.text, report: emptyReport("fresh"), base: record(gen) };
   }
 
@@ -133,16 +132,16 @@ export function planExecuteWrite(v: Vision, existing: string | undefined, given:
     // Nobody edited the note since it was generated: it is its own exact merge base.
     baseText = withoutUserProperties(existing);
     const sameAsStored = opts.base !== undefined && bodyOf(opts.base.text) === bodyOf(existing);
-    ids = sameAsStored ? { ...opts.base!.ids, ...explicit } : { ...(opts.base?.ids ?? {}), ...recoverIds(noteTasks, buildExecutionPlan(v), 0.8), ...explicit };
+    ids = sameAsStored ? opts.base!.ids : { ...(opts.base?.ids ?? {}), ...recoverIds(noteTasks, buildExecutionPlan(v), 0.8) };
   } else if (state === "ours-edited" && opts.base) {
     baseText = opts.base.text;
-    ids = { ...opts.base.ids, ...explicit };
+    ids = opts.base.ids;
     const recorded = frontmatterOf(existing)["body-hash"];
     if (recorded !== hashText(bodyOf(opts.base.text))) {
       notes.push("the stored base is not the generation this note was last written from (another device or tool regenerated it); merged against it anyway.");
     }
   } else {
-    ids = { ...recoverIds(noteTasks, buildExecutionPlan(v)), ...explicit };
+    ids = recoverIds(noteTasks, buildExecutionPlan(v));
     const earlier = generatedDate(existing);
     if (state === "ours-edited" && earlier && !detectDrift(v, path, existing)) {
       // No stored base, but the sources are the ones the note was generated from: generating
