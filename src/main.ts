@@ -13,7 +13,7 @@ import { VisionIndex } from "./obsidian/vision-index";
 
 /** Lifecycle only: everything is registered here and real work waits for the layout to be ready. */
 export default class IntentKitPlugin extends Plugin {
-  settings!: IntentKitSettings;
+  override settings!: IntentKitSettings;
   index!: VisionIndex;
   writer!: ExecuteNoteWriter;
   kit!: IntentKit;

@@ -27,7 +27,7 @@ export class IntentKitSettingTab extends PluginSettingTab {
     super(app, plugin);
   }
 
-  display(): void {
+  override display(): void {
     const { containerEl } = this;
     containerEl.empty();
     const s = this.host.settings;
