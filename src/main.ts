@@ -2,7 +2,7 @@ import { Plugin } from "obsidian";
 import { IntentKit } from "./obsidian/controller";
 import { defaultAnalyzer } from "./obsidian/default-analyzer";
 import { ExecuteNoteWriter } from "./obsidian/generate";
-import { ObsidianBaseStore } from "./obsidian/base-store";
+import { ObsidianBaseStore, pluginDataFolder } from "./obsidian/base-store";
 import { IndexGraphHost } from "./obsidian/graph-host";
 import { confirmAdopt, previewWrite } from "./obsidian/regenerate-preview";
 import { PHASE_GRAPH_ICON, PhaseGraphView, VIEW_TYPE_PHASE_GRAPH } from "./obsidian/graph-view/view";
@@ -22,7 +22,7 @@ export default class IntentKitPlugin extends Plugin {
     this.settings = migrateSettings(await this.loadData());
     this.index = this.addChild(new VisionIndex(this.app, { visionsRoot: () => this.settings.visionsFolder, analyzer: defaultAnalyzer }));
     this.writer = new ExecuteNoteWriter(this.app, () => this.settings, {
-      baseStore: new ObsidianBaseStore(this.app, { keepBackups: () => this.settings.keepBackups }),
+      baseStore: new ObsidianBaseStore(this.app, { dataFolder: pluginDataFolder(this.app, this.manifest), keepBackups: () => this.settings.keepBackups }),
       confirmWrite: (decision) => previewWrite(this.app, decision),
       confirmAdopt: (decision) => confirmAdopt(this.app, decision),
     });

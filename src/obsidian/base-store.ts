@@ -1,11 +1,14 @@
-import { type App, type DataAdapter, normalizePath } from "obsidian";
+import { type App, type DataAdapter, type PluginManifest, normalizePath } from "obsidian";
 import { type BaseRecord, type BaseStore, FolderBaseStore, type StoreFiles } from "../core/base-store";
 import { hashText } from "../core/text/normalize";
 import { bodyOf, frontmatterOf } from "../core/workspace";
 
-/** The plugin's own data folder: `<config dir>/plugins/intent-kit`. */
-export function pluginDataFolder(app: App, pluginId = "intent-kit"): string {
-  return normalizePath(`${app.vault.configDir}/plugins/${pluginId}`);
+/**
+ * The plugin's own data folder: the folder it is installed in (`manifest.dir`, which follows a
+ * renamed config folder or plugin folder), else `<config dir>/plugins/<id>`.
+ */
+export function pluginDataFolder(app: App, manifest: Pick<PluginManifest, "id" | "dir">): string {
+  return normalizePath(manifest.dir ?? `${app.vault.configDir}/plugins/${manifest.id}`);
 }
 
 /** Where the command line keeps its bases when it is run on the vault folder. */
@@ -51,14 +54,16 @@ export class AdapterFiles implements StoreFiles {
 }
 
 export interface ObsidianBaseStoreOptions {
+  /** The plugin's data folder (see `pluginDataFolder`). */
+  dataFolder: string;
   /** Backups kept per vision (the plugin's setting); default 5. */
   keepBackups?: () => number;
-  pluginId?: string;
 }
 
 /**
- * The plugin's base store: merge bases, ID maps and plan snapshots in
- * `<config dir>/plugins/intent-kit/bases/`, backups in `…/intent-kit/backups/<vision id>/`.
+ * The plugin's base store: merge bases, ID maps and plan snapshots in `<data folder>/bases/`,
+ * backups in `<data folder>/backups/<vision id>/`. The execute note itself is a vault note and is
+ * read through the Vault API.
  * When the command line was also run on this vault, its `.intentk/` record is read too, and the
  * record that matches the execute note as it is now wins (so plugin and CLI can take turns).
  */
@@ -67,9 +72,12 @@ export class ObsidianBaseStore implements BaseStore {
   private readonly cli: FolderBaseStore;
   private readonly files: AdapterFiles;
 
-  constructor(app: App, options: ObsidianBaseStoreOptions = {}) {
+  constructor(
+    private readonly app: App,
+    options: ObsidianBaseStoreOptions,
+  ) {
     this.files = new AdapterFiles(app.vault.adapter);
-    this.own = new FolderBaseStore(this.files, pluginDataFolder(app, options.pluginId), { keepBackups: options.keepBackups });
+    this.own = new FolderBaseStore(this.files, options.dataFolder, { keepBackups: options.keepBackups });
     this.cli = new FolderBaseStore(this.files, CLI_STORE_FOLDER, { keepBackups: 0 });
   }
 
@@ -78,9 +86,9 @@ export class ObsidianBaseStore implements BaseStore {
     const cli = await this.cli.load(visionId);
     if (!own || !cli) return own ?? cli;
     // Both exist: the one the note was last generated from is its base.
-    const note = normalizePath(own.note);
-    if (!(await this.files.exists(note))) return own;
-    const recorded = frontmatterOf(await this.files.read(note))["body-hash"];
+    const note = this.app.vault.getFileByPath(normalizePath(own.note));
+    if (!note) return own;
+    const recorded = frontmatterOf(await this.app.vault.cachedRead(note))["body-hash"];
     const matches = (r: BaseRecord): boolean => hashText(bodyOf(r.text)) === recorded;
     return matches(own) || !matches(cli) ? own : cli;
   }

@@ -13,10 +13,18 @@ export function planIdOf(entry: VisionEntry, all: readonly VisionEntry[]): strin
 
 /** The phase graph view's host, backed by the live vision index. */
 export class IndexGraphHost implements GraphViewHost {
+  private indexReady = false;
+
   constructor(
     readonly app: App,
     private readonly index: VisionIndex,
-  ) {}
+  ) {
+    void index.ready.then(() => (this.indexReady = true));
+  }
+
+  isReady(): boolean {
+    return this.indexReady;
+  }
 
   private withGraphs(): VisionEntry[] {
     return this.index.list().filter((e) => e.graph && e.ref.docs.execute);
@@ -41,7 +49,13 @@ export class IndexGraphHost implements GraphViewHost {
 
   onChange(cb: () => void): () => void {
     const ref = this.index.onChange(() => cb());
-    return () => this.index.offref(ref);
+    let subscribed = true;
+    // The index may find no vision at all, and then reports no change: readiness is one.
+    if (!this.indexReady) void this.index.ready.then(() => subscribed && cb());
+    return () => {
+      subscribed = false;
+      this.index.offref(ref);
+    };
   }
 
   openAt(file: string, line: number, _heading: string | undefined, newTab: boolean): void {

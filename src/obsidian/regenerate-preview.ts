@@ -29,7 +29,7 @@ abstract class QuestionModal extends Modal {
   /** Apply/Cancel-style buttons at the bottom of the content. */
   protected addButtons(el: HTMLElement, yes: string): void {
     new Setting(el)
-      .setClass("ik-merge-buttons")
+      .setClass("intentk-merge-buttons")
       .addButton((b) =>
         b
           .setButtonText(yes)
@@ -74,16 +74,16 @@ export class RegeneratePreviewModal extends QuestionModal {
     const d = this.decision;
     const name = fileName(d.path);
     this.setTitle(d.action === "create" ? `Create ${name}` : d.report?.mode === "two-way" && d.needsConfirmation ? `Merge the plan into ${name}` : `Regenerate ${name}`);
-    this.modalEl.addClass("ik-merge-modal");
+    this.modalEl.addClass("intentk-merge-modal");
     const el = this.contentEl;
     el.empty();
-    el.addClass("ik-merge-preview");
-    el.createEl("p", { cls: "ik-merge-path", text: d.path });
-    el.createEl("p", { cls: "ik-merge-summary", text: this.summary() });
+    el.addClass("intentk-merge-preview");
+    el.createEl("p", { cls: "intentk-merge-path", text: d.path });
+    el.createEl("p", { cls: "intentk-merge-summary", text: this.summary() });
     if (d.report) this.renderReport(el, d.report);
     const hunks = diffHunks(d.previous ?? "", d.content, 3);
-    if (hunks.length === 0) el.createEl("p", { cls: "ik-merge-empty", text: "The note's text stays the same." });
-    else this.renderDiff(el.createDiv({ cls: "ik-merge-diff" }), hunks);
+    if (hunks.length === 0) el.createEl("p", { cls: "intentk-merge-empty", text: "The note's text stays the same." });
+    else this.renderDiff(el.createDiv({ cls: "intentk-merge-diff" }), hunks);
     this.addButtons(el, "Apply");
   }
 
@@ -98,14 +98,14 @@ export class RegeneratePreviewModal extends QuestionModal {
   private renderReport(el: HTMLElement, report: MergeReport): void {
     const items = reportItems(report);
     if (items.length === 0) return;
-    const box = el.createDiv({ cls: "ik-merge-report" });
+    const box = el.createDiv({ cls: "intentk-merge-report" });
     if (report.conflicts.length) {
-      box.createEl("p", { cls: "ik-merge-report-title", text: "Where you and the plan changed the same lines, your text was kept:" });
+      box.createEl("p", { cls: "intentk-merge-report-title", text: "Where you and the plan changed the same lines, your text was kept:" });
     }
     const list = box.createEl("ul");
     for (const item of items) {
-      const li = list.createEl("li", { cls: `ik-merge-item ik-merge-item-${item.kind}` });
-      if (item.line !== undefined) li.createSpan({ cls: "ik-merge-item-line", text: `Line ${item.line}: ` });
+      const li = list.createEl("li", { cls: `intentk-merge-item intentk-merge-item-${item.kind}` });
+      if (item.line !== undefined) li.createSpan({ cls: "intentk-merge-item-line", text: `Line ${item.line}: ` });
       li.createSpan({ text: item.text });
     }
   }
@@ -115,17 +115,17 @@ export class RegeneratePreviewModal extends QuestionModal {
     for (const h of hunks) {
       if (shown >= MAX_ROWS) {
         const rest = hunks.slice(hunks.indexOf(h)).reduce((n, x) => n + x.rows.length, 0);
-        el.createDiv({ cls: "ik-merge-more", text: `… ${rest} more lines of changes` });
+        el.createDiv({ cls: "intentk-merge-more", text: `… ${rest} more lines of changes` });
         return;
       }
-      const hunk = el.createDiv({ cls: "ik-merge-hunk" });
-      hunk.createDiv({ cls: "ik-merge-hunk-header", text: h.newLines ? `Lines ${h.newStart}–${h.newStart + h.newLines - 1}` : `After line ${h.newStart}` });
+      const hunk = el.createDiv({ cls: "intentk-merge-hunk" });
+      hunk.createDiv({ cls: "intentk-merge-hunk-header", text: h.newLines ? `Lines ${h.newStart}–${h.newStart + h.newLines - 1}` : `After line ${h.newStart}` });
       for (const r of h.rows) {
         shown++;
-        const row = hunk.createDiv({ cls: `ik-merge-row ik-merge-${r.kind}` });
-        row.createSpan({ cls: "ik-merge-line-number", text: r.kind === "remove" ? String(r.oldLine ?? "") : String(r.newLine ?? "") });
-        row.createSpan({ cls: "ik-merge-sign", text: r.kind === "add" ? "+" : r.kind === "remove" ? "−" : " " });
-        row.createSpan({ cls: "ik-merge-text", text: r.text === "" ? " " : r.text });
+        const row = hunk.createDiv({ cls: `intentk-merge-row intentk-merge-${r.kind}` });
+        row.createSpan({ cls: "intentk-merge-line-number", text: r.kind === "remove" ? String(r.oldLine ?? "") : String(r.newLine ?? "") });
+        row.createSpan({ cls: "intentk-merge-sign", text: r.kind === "add" ? "+" : r.kind === "remove" ? "−" : " " });
+        row.createSpan({ cls: "intentk-merge-text", text: r.text === "" ? " " : r.text });
       }
     }
   }
@@ -158,7 +158,7 @@ export class AdoptNoteModal extends QuestionModal {
     this.setTitle(`Take over ${fileName(this.path)}?`);
     const el = this.contentEl;
     el.empty();
-    el.addClass("ik-merge-preview");
+    el.addClass("intentk-merge-preview");
     el.createEl("p", { text: `${this.path} was not written by Intent Kit.` });
     el.createEl("p", {
       text: "Merging adds the tasks and sections the plan calls for. Every checkmark and every line already in the note is kept, and nothing is written before you have seen the changes.",

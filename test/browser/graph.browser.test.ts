@@ -43,9 +43,9 @@ interface Misfit {
 /** Node boxes (screen rectangles) that overlap each other. */
 async function overlaps(page: Page): Promise<Overlap[]> {
   return page.evaluate(() => {
-    const boxes = Array.from(document.querySelectorAll(".ik-graph-node")).map((g) => ({
+    const boxes = Array.from(document.querySelectorAll(".intentk-graph-node")).map((g) => ({
       key: g.getAttribute("data-node") ?? "",
-      r: (g.querySelector(".ik-graph-node-box") as SVGRectElement).getBoundingClientRect(),
+      r: (g.querySelector(".intentk-graph-node-box") as SVGRectElement).getBoundingClientRect(),
     }));
     // Sweep by left edge: only boxes that start before this one ends can overlap it.
     boxes.sort((p, q) => p.r.left - q.r.left);
@@ -64,9 +64,9 @@ async function overlaps(page: Page): Promise<Overlap[]> {
 async function misfits(page: Page): Promise<Misfit[]> {
   return page.evaluate(() => {
     const out: { node: string; text: string; why: string }[] = [];
-    for (const g of Array.from(document.querySelectorAll(".ik-graph-node"))) {
+    for (const g of Array.from(document.querySelectorAll(".intentk-graph-node"))) {
       const key = g.getAttribute("data-node") ?? "";
-      const box = g.querySelector(".ik-graph-node-box") as SVGRectElement;
+      const box = g.querySelector(".intentk-graph-node-box") as SVGRectElement;
       const outer = box.getBoundingClientRect();
       const width = box.width.baseVal.value;
       const padX = g.classList.contains("is-phase") ? 12 : 10;
@@ -76,7 +76,7 @@ async function misfits(page: Page): Promise<Misfit[]> {
         if (r.left < outer.left - 0.5 || r.right > outer.right + 0.5 || r.top < outer.top - 0.5 || r.bottom > outer.bottom + 0.5) {
           out.push({ node: key, text: label, why: `text box ${r.left.toFixed(1)}–${r.right.toFixed(1)} × ${r.top.toFixed(1)}–${r.bottom.toFixed(1)} outside node ${outer.left.toFixed(1)}–${outer.right.toFixed(1)} × ${outer.top.toFixed(1)}–${outer.bottom.toFixed(1)}` });
         }
-        if (text.classList.contains("ik-graph-node-title")) {
+        if (text.classList.contains("intentk-graph-node-title")) {
           const length = text.getComputedTextLength();
           if (length > width - 2 * padX + 0.5) out.push({ node: key, text: label, why: `title line ${length.toFixed(1)}px wide, room ${width - 2 * padX}px` });
         }
@@ -110,7 +110,7 @@ const opened = (page: Page) => page.evaluate(() => window.IK.api.opened.slice())
     });
     await page.setContent(pageHtml("theme-light"));
     await page.evaluate(([graph, name]) => window.IK.mount(graph, name, document.getElementById("leaf") as HTMLElement), [example.graph, example.name] as const);
-    await page.waitForSelector(".ik-graph-node");
+    await page.waitForSelector(".intentk-graph-node");
   }, 60_000);
 
   afterAll(async () => {
@@ -118,13 +118,13 @@ const opened = (page: Page) => page.evaluate(() => window.IK.api.opened.slice())
   });
 
   test("renders every phase of the example vision, without overlaps, every label inside its node", async () => {
-    const count = await page.locator(".ik-graph-node.is-phase").count();
+    const count = await page.locator(".intentk-graph-node.is-phase").count();
     expect(count).toBe(example.graph.phases.length);
     expect(await overlaps(page)).toEqual([]);
     expect(await misfits(page)).toEqual([]);
     // All three states and the critical path are on screen.
-    for (const cls of ["is-done", "is-ready", "is-blocked", "is-critical"]) expect(await page.locator(`.ik-graph-node.${cls}`).count()).toBeGreaterThan(0);
-    expect(await page.locator(".ik-graph-edge.is-critical").count()).toBeGreaterThan(0);
+    for (const cls of ["is-done", "is-ready", "is-blocked", "is-critical"]) expect(await page.locator(`.intentk-graph-node.${cls}`).count()).toBeGreaterThan(0);
+    expect(await page.locator(".intentk-graph-edge.is-critical").count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(OUT, "graph-light.png") });
     await page.evaluate(() => document.body.classList.replace("theme-light", "theme-dark"));
     await page.screenshot({ path: join(OUT, "graph-dark.png") });
@@ -145,7 +145,7 @@ const opened = (page: Page) => page.evaluate(() => window.IK.api.opened.slice())
   test("Tab reaches the first node, Enter opens it, arrows move along the graph", async () => {
     const first = example.graph.order[0];
     const firstPhase = example.graph.phases.find((p) => p.id === first)!;
-    await page.focus(".ik-graph-plan-select");
+    await page.focus(".intentk-graph-plan-select");
     let focused: string | null = null;
     for (let i = 0; i < 25 && !focused; i++) {
       await page.keyboard.press("Tab");
@@ -166,7 +166,7 @@ const opened = (page: Page) => page.evaluate(() => window.IK.api.opened.slice())
 
   test("task mode: every task in lanes, no overlaps, labels fit; a task click opens its line", async () => {
     await page.click('[data-mode="tasks"]');
-    expect(await page.locator(".ik-graph-node.is-task").count()).toBe(example.graph.tasks.length);
+    expect(await page.locator(".intentk-graph-node.is-task").count()).toBe(example.graph.tasks.length);
     expect(await overlaps(page)).toEqual([]);
     expect(await misfits(page)).toEqual([]);
     await page.screenshot({ path: join(OUT, "graph-tasks-light.png") });
@@ -231,7 +231,7 @@ const opened = (page: Page) => page.evaluate(() => window.IK.api.opened.slice())
       return performance.now() - t0;
     }, graph);
     console.log(`1,000-task view: mounted, switched to tasks and painted in ${ms.toFixed(0)} ms`);
-    expect(await big.locator(".ik-graph-node.is-task").count()).toBe(1000);
+    expect(await big.locator(".intentk-graph-node.is-task").count()).toBe(1000);
     expect(await overlaps(big)).toEqual([]);
     await big.screenshot({ path: join(OUT, "graph-1000-tasks.png") });
     await big.close();

@@ -37,23 +37,23 @@ describe("SVG export", () => {
     const doc = parseSvg(text);
     const svg = doc.documentElement;
     expect(svg.getAttribute("viewBox")).toMatch(/^0 0 \d+ \d+$/);
-    expect(doc.querySelectorAll("g.ik-graph-node")).toHaveLength(6);
-    expect(doc.querySelectorAll("path.ik-graph-edge")).toHaveLength(6);
-    expect(doc.querySelectorAll("path.ik-graph-edge.is-critical").length).toBe(graph.criticalPath.length - 1);
+    expect(doc.querySelectorAll("g.intentk-graph-node")).toHaveLength(6);
+    expect(doc.querySelectorAll("path.intentk-graph-edge")).toHaveLength(6);
+    expect(doc.querySelectorAll("path.intentk-graph-edge.is-critical").length).toBe(graph.criticalPath.length - 1);
     expect(doc.querySelectorAll("marker")).toHaveLength(2);
     const style = doc.querySelector("style")?.textContent ?? "";
     expect(style).toContain("prefers-color-scheme: dark");
     expect(style).not.toContain("var(--");
     expect(doc.querySelector("svg > title")?.textContent).toBe("Demo & co");
     // Each status has its own shape cue: check mark, dashed border (CSS), ready ring.
-    expect(doc.querySelector('[data-node="p:phase-1"] .ik-graph-icon-check')).not.toBeNull();
+    expect(doc.querySelector('[data-node="p:phase-1"] .intentk-graph-icon-check')).not.toBeNull();
     expect(doc.querySelector('[data-node="p:phase-3"]')?.classList.contains("is-blocked")).toBe(true);
-    expect(style).toMatch(/is-blocked \.ik-graph-node-box \{[^}]*stroke-dasharray/);
+    expect(style).toMatch(/is-blocked \.intentk-graph-node-box \{[^}]*stroke-dasharray/);
     // Progress bar: 2 of 2 done fills the track.
-    const track = doc.querySelector('[data-node="p:phase-1"] .ik-graph-progress-track');
-    const fill = doc.querySelector('[data-node="p:phase-1"] .ik-graph-progress-fill');
+    const track = doc.querySelector('[data-node="p:phase-1"] .intentk-graph-progress-track');
+    const fill = doc.querySelector('[data-node="p:phase-1"] .intentk-graph-progress-fill');
     expect(fill?.getAttribute("width")).toBe(track?.getAttribute("width"));
-    expect(doc.querySelector('[data-node="p:phase-1"] .ik-graph-progress-label')?.textContent).toBe("2/2");
+    expect(doc.querySelector('[data-node="p:phase-1"] .intentk-graph-progress-label')?.textContent).toBe("2/2");
     // Not interactive outside the view.
     expect(doc.querySelector("[tabindex]")).toBeNull();
   });
@@ -66,7 +66,7 @@ describe("SVG export", () => {
     expect(tricky.textContent).toContain('Say "hi" <b>[now]</b>');
     expect(tricky.querySelector("b")).toBeNull();
     const long = doc.querySelector('[data-node="p:phase-3"]') as Element;
-    const lines = Array.from(long.querySelectorAll(".ik-graph-node-title")).map((t) => t.textContent);
+    const lines = Array.from(long.querySelectorAll(".intentk-graph-node-title")).map((t) => t.textContent);
     expect(lines).toHaveLength(3);
     expect(lines[2]?.endsWith("…")).toBe(true);
     expect(long.querySelector("title")?.textContent).toContain(graph.phases[2].title.trim());
@@ -74,18 +74,18 @@ describe("SVG export", () => {
 
   test("the task layout exports too, with lanes, and 1,000 tasks stay well-formed", () => {
     const doc = parseSvg(renderGraphSvg(layoutTaskGraph(smallGraph())));
-    expect(doc.querySelectorAll("rect.ik-graph-lane")).toHaveLength(6);
-    expect(doc.querySelectorAll("g.ik-graph-node.is-task")).toHaveLength(11);
+    expect(doc.querySelectorAll("rect.intentk-graph-lane")).toHaveLength(6);
+    expect(doc.querySelectorAll("g.intentk-graph-node.is-task")).toHaveLength(11);
     const big = parseSvg(graphToSvg(largeGraph(1000, 12), { tasks: true }));
-    expect(big.querySelectorAll("g.ik-graph-node.is-task")).toHaveLength(1000);
+    expect(big.querySelectorAll("g.intentk-graph-node.is-task")).toHaveLength(1000);
   });
 
   test("the view scene is the same structure, focusable, without the standalone parts", () => {
     const layout = layoutPhaseGraph(smallGraph());
     const scene = buildGraphScene(layout, { standalone: false, interactive: true, idPrefix: "v1" });
     expect(scene.attrs?.viewBox).toBeUndefined();
-    const viewport = scene.children?.find((c) => c.cls?.includes("ik-graph-viewport"));
-    const nodes = viewport?.children?.find((c) => c.cls?.includes("ik-graph-nodes"))?.children ?? [];
+    const viewport = scene.children?.find((c) => c.cls?.includes("intentk-graph-viewport"));
+    const nodes = viewport?.children?.find((c) => c.cls?.includes("intentk-graph-nodes"))?.children ?? [];
     expect(nodes).toHaveLength(6);
     for (const n of nodes) {
       expect(n.attrs).toMatchObject({ tabindex: 0, role: "button" });

@@ -34,6 +34,7 @@ class TestHost implements GraphViewHost {
   listeners = new Set<() => void>();
   getGraphCalls = 0;
   preferredPlan?: () => string | undefined;
+  isReady?: () => boolean;
   listPlans() {
     return this.plans;
   }
@@ -71,9 +72,9 @@ async function openView(h = new TestHost()): Promise<void> {
   await view.open(root);
 }
 
-const nodes = () => Array.from(root.querySelectorAll<SVGGElement>(".ik-graph-node"));
+const nodes = () => Array.from(root.querySelectorAll<SVGGElement>(".intentk-graph-node"));
 const node = (key: string) => root.querySelector<SVGGElement>(`[data-node="${key}"]`) as SVGGElement;
-const viewportTransform = () => root.querySelector(".ik-graph-viewport")?.getAttribute("transform");
+const viewportTransform = () => root.querySelector(".intentk-graph-viewport")?.getAttribute("transform");
 
 function key(target: Element, k: string, init: KeyboardEventInit = {}): void {
   target.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true, ...init }));
@@ -104,8 +105,8 @@ describe("PhaseGraphView", () => {
     const h = new TestHost();
     h.plans = [];
     await openView(h);
-    const empty = root.querySelector(".ik-graph-empty") as HTMLElement;
-    expect(empty.classList.contains("ik-graph-hidden")).toBe(false);
+    const empty = root.querySelector(".intentk-graph-empty") as HTMLElement;
+    expect(empty.classList.contains("intentk-graph-hidden")).toBe(false);
     expect(empty.textContent).toContain("Create new vision");
     expect(empty.textContent).toContain("visions/NNN-slug/");
     expect(root.querySelector("svg")).toBeNull();
@@ -125,10 +126,10 @@ describe("PhaseGraphView", () => {
     expect(node("p:phase-2").classList.contains("is-ready")).toBe(true);
     expect(node("p:phase-3").classList.contains("is-blocked")).toBe(true);
     expect(node("p:phase-3").getAttribute("aria-label")).toContain("priority P1, MVP");
-    expect(node("p:phase-3").querySelector(".ik-graph-mvp")).not.toBeNull();
-    expect(node("p:phase-1").querySelector(".ik-graph-icon-check")).not.toBeNull();
-    expect(root.querySelectorAll(".ik-graph-edge")).toHaveLength(6);
-    expect(root.querySelectorAll(".ik-graph-edge.is-critical").length).toBeGreaterThan(0);
+    expect(node("p:phase-3").querySelector(".intentk-graph-mvp")).not.toBeNull();
+    expect(node("p:phase-1").querySelector(".intentk-graph-icon-check")).not.toBeNull();
+    expect(root.querySelectorAll(".intentk-graph-edge")).toHaveLength(6);
+    expect(root.querySelectorAll(".intentk-graph-edge.is-critical").length).toBeGreaterThan(0);
     // Text only through textContent: the quote and brackets of the title arrive as text.
     expect(node("p:phase-3").textContent).toContain('Shared "List" [Core] #1');
   });
@@ -147,11 +148,11 @@ describe("PhaseGraphView", () => {
     await openView();
     (root.querySelector('[data-mode="tasks"]') as HTMLButtonElement).click();
     expect(root.querySelector('[data-mode="tasks"]')?.getAttribute("aria-pressed")).toBe("true");
-    expect(root.querySelectorAll(".ik-graph-node.is-task")).toHaveLength(11);
-    expect(root.querySelectorAll(".ik-graph-lane")).toHaveLength(6);
+    expect(root.querySelectorAll(".intentk-graph-node.is-task")).toHaveLength(11);
+    expect(root.querySelectorAll(".intentk-graph-lane")).toHaveLength(6);
     node("t:T006").dispatchEvent(new MouseEvent("click", { bubbles: true }));
     expect(host.opened.at(-1)).toEqual({ file: "visions/001-demo/execute.md", line: 34, heading: undefined, newTab: false });
-    const select = root.querySelector(".ik-graph-phase-select") as HTMLSelectElement;
+    const select = root.querySelector(".intentk-graph-phase-select") as HTMLSelectElement;
     select.value = "phase-3";
     select.dispatchEvent(new Event("change", { bubbles: true }));
     expect(nodes().map((n) => n.getAttribute("data-node"))).toEqual(["p:phase-3", "t:T005", "t:T006", "t:T007"]);
@@ -190,12 +191,12 @@ describe("PhaseGraphView", () => {
     expect(hovers).toHaveLength(1);
     expect(hovers[0].data).toMatchObject({ source: VIEW_TYPE_PHASE_GRAPH, hoverParent: view, targetEl: target, linktext: "visions/001-demo/execute.md", sourcePath: "visions/001-demo/execute.md", state: { scroll: 29 } });
     // Its edges are highlighted while hovered.
-    expect(root.querySelectorAll(".ik-graph-edge.is-related").length).toBeGreaterThan(0);
+    expect(root.querySelectorAll(".intentk-graph-edge.is-related").length).toBeGreaterThan(0);
   });
 
   test("hide done leaves out done phases; everything done explains itself", async () => {
     await openView();
-    const toggle = root.querySelector(".ik-graph-hide-done input") as HTMLInputElement;
+    const toggle = root.querySelector(".intentk-graph-hide-done input") as HTMLInputElement;
     toggle.checked = true;
     toggle.dispatchEvent(new Event("change", { bubbles: true }));
     expect(nodes().map((n) => n.getAttribute("data-node"))).not.toContain("p:phase-1");
@@ -204,7 +205,7 @@ describe("PhaseGraphView", () => {
     const allDone = makeGraph("x.md", [{ id: "a", title: "A" }], [{ id: "T1", phase: "a", text: "one", done: true }]);
     host.graphs.set("001-demo", allDone);
     view.render();
-    expect(root.querySelector(".ik-graph-empty")?.textContent).toContain("Hide done");
+    expect(root.querySelector(".intentk-graph-empty")?.textContent).toContain("Hide done");
   });
 
   test("zoom buttons, wheel and drag change the viewport; a drag does not open a node", async () => {
@@ -215,7 +216,7 @@ describe("PhaseGraphView", () => {
     expect(viewportTransform()).not.toBe(before);
     (root.querySelector('[data-action="zoom-out"]') as HTMLButtonElement).click();
     expect(view.getViewport().k).toBeCloseTo(1);
-    const canvas = root.querySelector(".ik-graph-canvas") as HTMLElement;
+    const canvas = root.querySelector(".intentk-graph-canvas") as HTMLElement;
     canvas.dispatchEvent(new WheelEvent("wheel", { deltaY: -200, clientX: 10, clientY: 10, bubbles: true, cancelable: true }));
     expect(view.getViewport().k).toBeGreaterThan(1);
     const { k, x, y } = view.getViewport();
@@ -305,7 +306,7 @@ describe("PhaseGraphView", () => {
     expect(host.saved[0].name).toBe("001-demo-phases.svg");
     const doc = new DOMParser().parseFromString(host.saved[0].content, "image/svg+xml");
     expect(doc.querySelector("parsererror")).toBeNull();
-    expect(doc.querySelectorAll(".ik-graph-node")).toHaveLength(6);
+    expect(doc.querySelectorAll(".intentk-graph-node")).toHaveLength(6);
     expect(Notice.messages.at(-1)).toBe("Graph exported to exports/001-demo-phases.svg.");
   });
 
@@ -315,10 +316,34 @@ describe("PhaseGraphView", () => {
     graph.diagnostics.push({ code: "graph-cycle", severity: "error", message: "Dependency cycle: T005 → T006 → T005", file: graph.file, line: 33 });
     h.graphs.set("001-demo", graph);
     await openView(h);
-    const button = root.querySelector(".ik-graph-diagnostic") as HTMLButtonElement;
+    const button = root.querySelector(".intentk-graph-diagnostic") as HTMLButtonElement;
     expect(button.textContent).toBe("Line 33: Dependency cycle: T005 → T006 → T005");
     button.click();
     expect(host.opened.at(-1)).toMatchObject({ line: 33, heading: undefined });
+    // Redraws replace the buttons but add no listener: one click still opens the line once.
+    const cleanups = view.pendingCleanups;
+    view.render();
+    view.render();
+    expect(view.pendingCleanups).toBe(cleanups);
+    (root.querySelector(".intentk-graph-diagnostic") as HTMLButtonElement).click();
+    expect(host.opened).toHaveLength(2);
+  });
+
+  test("a view restored before the index is ready says it is loading, not that there are no plans", async () => {
+    const h = new TestHost();
+    let ready = false;
+    const plans = h.plans;
+    h.plans = [];
+    h.isReady = () => ready;
+    await openView(h);
+    const empty = root.querySelector(".intentk-graph-empty") as HTMLElement;
+    expect(empty.textContent).toContain("Loading plans");
+    expect(empty.textContent).not.toContain("No plans yet");
+    ready = true;
+    h.plans = plans;
+    view.render();
+    expect(empty.classList.contains("intentk-graph-hidden")).toBe(true);
+    expect(nodes()).toHaveLength(6);
   });
 
   test("plan selector, preferred plan and state round trip", async () => {
@@ -328,14 +353,14 @@ describe("PhaseGraphView", () => {
     h.preferredPlan = () => "002-other";
     await openView(h);
     expect(nodes().map((n) => n.getAttribute("data-node"))).toEqual(["p:x"]);
-    const select = root.querySelector(".ik-graph-plan-select") as HTMLSelectElement;
+    const select = root.querySelector(".intentk-graph-plan-select") as HTMLSelectElement;
     expect(Array.from(select.options).map((o) => o.text)).toEqual(["Demo plan", "Other plan"]);
     select.value = "001-demo";
     select.dispatchEvent(new Event("change", { bubbles: true }));
     expect(nodes()).toHaveLength(6);
     await view.setState({ plan: "002-other", mode: "tasks", hideDone: true, phase: "" }, { history: false });
     expect(view.getState()).toMatchObject({ plan: "002-other", mode: "tasks", hideDone: true });
-    expect((root.querySelector(".ik-graph-hide-done input") as HTMLInputElement).checked).toBe(true);
+    expect((root.querySelector(".intentk-graph-hide-done input") as HTMLInputElement).checked).toBe(true);
     expect(nodes().map((n) => n.getAttribute("data-node"))).toEqual(["p:x"]);
   });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { DataAdapter, ListedFiles } from "obsidian";
 import { NodeFiles } from "../../src/cli/node-files";
 import { type BaseRecord, FolderBaseStore, type StoreFiles } from "../../src/core/base-store";
-import { ObsidianBaseStore } from "../../src/obsidian/base-store";
+import { ObsidianBaseStore, pluginDataFolder } from "../../src/obsidian/base-store";
 import { scratchDir } from "../helpers";
 
 const record = (text: string): BaseRecord => ({
@@ -96,11 +96,27 @@ class MemoryAdapter {
 }
 
 describe("the plugin's base store", () => {
-  const app = (adapter: MemoryAdapter) => ({ vault: { configDir: ".obsidian", adapter: adapter as unknown as DataAdapter } }) as never;
+  // Vault notes are read through the vault (getFileByPath + cachedRead), plugin data through the adapter.
+  const app = (adapter: MemoryAdapter) =>
+    ({
+      vault: {
+        configDir: ".obsidian",
+        adapter: adapter as unknown as DataAdapter,
+        getFileByPath: (p: string) => (adapter.files.has(p) ? { path: p } : null),
+        cachedRead: (f: { path: string }) => adapter.read(f.path),
+      },
+    }) as never;
+  const dataFolder = ".obsidian/plugins/intent-kit";
+
+  test("the data folder is the plugin's install folder (manifest.dir), else <config dir>/plugins/<id>", () => {
+    const a = app(new MemoryAdapter());
+    expect(pluginDataFolder(a, { id: "intent-kit", dir: "config/plugins/intent-kit-beta" })).toBe("config/plugins/intent-kit-beta");
+    expect(pluginDataFolder(a, { id: "intent-kit" })).toBe(".obsidian/plugins/intent-kit");
+  });
 
   test("writes into the plugin's data folder and reads it back", async () => {
     const adapter = new MemoryAdapter();
-    const store = new ObsidianBaseStore(app(adapter), { keepBackups: () => 1 });
+    const store = new ObsidianBaseStore(app(adapter), { dataFolder, keepBackups: () => 1 });
     await store.save("001-x", record("base text"));
     expect(adapter.files.get(".obsidian/plugins/intent-kit/bases/001-x.md")).toBe("base text");
     expect((await store.load("001-x"))?.text).toBe("base text");
@@ -111,7 +127,7 @@ describe("the plugin's base store", () => {
 
   test("when the command line also keeps a base, the one the note was generated from wins", async () => {
     const adapter = new MemoryAdapter();
-    const store = new ObsidianBaseStore(app(adapter));
+    const store = new ObsidianBaseStore(app(adapter), { dataFolder });
     const cli = new FolderBaseStore(
       { read: (p) => adapter.read(p), write: async (p, c) => {
           for (const f of [".intentk", ".intentk/bases"]) await adapter.mkdir(f);

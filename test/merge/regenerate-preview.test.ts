@@ -25,7 +25,7 @@ function update(): Extract<WriteDecision, { content: string }> {
 }
 
 const app = {} as never;
-const rows = (m: { contentEl: HTMLElement }, kind: string): string[] => [...m.contentEl.querySelectorAll(`.ik-merge-${kind} .ik-merge-text`)].map((e) => e.textContent ?? "");
+const rows = (m: { contentEl: HTMLElement }, kind: string): string[] => [...m.contentEl.querySelectorAll(`.intentk-merge-${kind} .intentk-merge-text`)].map((e) => e.textContent ?? "");
 const button = (m: { contentEl: HTMLElement }, text: string): HTMLButtonElement => [...m.contentEl.querySelectorAll("button")].find((b) => b.textContent === text)!;
 
 afterEach(() => {
@@ -42,9 +42,9 @@ test("the preview shows the changed lines and the report, and Apply resolves tru
   expect(rows(modal, "add").some((r) => r.includes("Deliver snack rota"))).toBe(true);
   // The checkmark is not part of the change: it is in neither column.
   expect([...rows(modal, "add"), ...rows(modal, "remove")].some((r) => r.startsWith("- [x] T001"))).toBe(false);
-  const report = modal.contentEl.querySelector(".ik-merge-report")!.textContent ?? "";
+  const report = modal.contentEl.querySelector(".intentk-merge-report")!.textContent ?? "";
   expect(report).toMatch(/T\d+ added: "Deliver snack rota"/);
-  expect(modal.contentEl.querySelector(".ik-merge-summary")!.textContent).toContain("1 task added");
+  expect(modal.contentEl.querySelector(".intentk-merge-summary")!.textContent).toContain("1 task added");
   button(modal, "Apply").click();
   await expect(answer).resolves.toBe(true);
   expect(Modal.open).toHaveLength(0);

@@ -33,6 +33,11 @@ export interface GraphViewHost {
    * the host picks the folder and handles name clashes. Resolves with the saved vault path.
    */
   saveFile(name: string, content: string): Promise<string | void> | string | void;
+  /**
+   * False while the plans are still being found (a view restored at startup); the view shows a
+   * loading state instead of "No plans yet" and the host reports a change once it is ready.
+   */
+  isReady?(): boolean;
   /** The plan to show when the view opens without one, e.g. the plan of the active note. */
   preferredPlan?(): string | undefined;
 }

@@ -79,6 +79,7 @@ export class PhaseGraphView extends ItemView implements HoverParent {
   private opened = false;
   private ui: ViewUi | undefined;
   private planListKey = "";
+  private shownDiagnostics: Diagnostic[] = [];
   private phaseListKey = "";
 
   constructor(leaf: WorkspaceLeaf, host: GraphViewHost) {
@@ -86,7 +87,7 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     this.host = host;
     this.icon = PHASE_GRAPH_ICON;
     this.navigation = false;
-    this.idPrefix = `ik-graph-${++viewCount}`;
+    this.idPrefix = `intentk-graph-${++viewCount}`;
   }
 
   getViewType(): string {
@@ -203,28 +204,28 @@ export class PhaseGraphView extends ItemView implements HoverParent {
   private buildChrome(): void {
     const root = this.contentEl;
     root.empty();
-    root.addClass("ik-graph-view");
-    const toolbar = root.createDiv({ cls: "ik-graph-toolbar" });
+    root.addClass("intentk-graph-view");
+    const toolbar = root.createDiv({ cls: "intentk-graph-toolbar" });
 
-    const planField = toolbar.createEl("label", { cls: "ik-graph-field" });
-    planField.createSpan({ cls: "ik-graph-field-label", text: "Plan" });
-    const planSelect = planField.createEl("select", { cls: "dropdown ik-graph-plan-select" });
+    const planField = toolbar.createEl("label", { cls: "intentk-graph-field" });
+    planField.createSpan({ cls: "intentk-graph-field-label", text: "Plan" });
+    const planSelect = planField.createEl("select", { cls: "dropdown intentk-graph-plan-select" });
 
-    const modes = toolbar.createDiv({ cls: "ik-graph-segmented", attr: { role: "group", "aria-label": "Show" } });
-    const phasesButton = modes.createEl("button", { text: "Phases", cls: "ik-graph-mode", attr: { type: "button", "data-mode": "phases" } });
-    const tasksButton = modes.createEl("button", { text: "Tasks", cls: "ik-graph-mode", attr: { type: "button", "data-mode": "tasks" } });
+    const modes = toolbar.createDiv({ cls: "intentk-graph-segmented", attr: { role: "group", "aria-label": "Show" } });
+    const phasesButton = modes.createEl("button", { text: "Phases", cls: "intentk-graph-mode", attr: { type: "button", "data-mode": "phases" } });
+    const tasksButton = modes.createEl("button", { text: "Tasks", cls: "intentk-graph-mode", attr: { type: "button", "data-mode": "tasks" } });
 
-    const phaseField = toolbar.createEl("label", { cls: "ik-graph-field ik-graph-phase-field" });
-    phaseField.createSpan({ cls: "ik-graph-field-label", text: "Phase" });
-    const phaseSelect = phaseField.createEl("select", { cls: "dropdown ik-graph-phase-select" });
+    const phaseField = toolbar.createEl("label", { cls: "intentk-graph-field intentk-graph-phase-field" });
+    phaseField.createSpan({ cls: "intentk-graph-field-label", text: "Phase" });
+    const phaseSelect = phaseField.createEl("select", { cls: "dropdown intentk-graph-phase-select" });
 
-    const hideField = toolbar.createEl("label", { cls: "ik-graph-field ik-graph-hide-done" });
+    const hideField = toolbar.createEl("label", { cls: "intentk-graph-field intentk-graph-hide-done" });
     const hideDoneInput = hideField.createEl("input", { type: "checkbox" });
     hideField.createSpan({ text: "Hide done" });
 
-    const zoom = toolbar.createDiv({ cls: "ik-graph-zoom", attr: { role: "group", "aria-label": "Zoom" } });
+    const zoom = toolbar.createDiv({ cls: "intentk-graph-zoom", attr: { role: "group", "aria-label": "Zoom" } });
     const zoomButton = (icon: string, label: string, action: () => void): void => {
-      const button = zoom.createEl("button", { cls: "clickable-icon ik-graph-zoom-button", attr: { type: "button", "aria-label": label, "data-action": icon } });
+      const button = zoom.createEl("button", { cls: "clickable-icon intentk-graph-zoom-button", attr: { type: "button", "aria-label": label, "data-action": icon } });
       setIcon(button, icon);
       this.registerDomEvent(button, "click", action);
     };
@@ -232,21 +233,21 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     zoomButton("zoom-in", "Zoom in", () => this.zoomBy(ZOOM_STEP));
     zoomButton("maximize", "Fit to view", () => this.fit());
 
-    const legend = root.createDiv({ cls: "ik-graph-legend", attr: { "aria-hidden": "true" } });
+    const legend = root.createDiv({ cls: "intentk-graph-legend", attr: { "aria-hidden": "true" } });
     for (const [cls, text] of [
       ["is-done", "Done"],
       ["is-ready", "Ready"],
       ["is-blocked", "Blocked"],
       ["is-critical", "Critical path"],
     ]) {
-      const item = legend.createSpan({ cls: `ik-graph-legend-item ${cls}` });
-      item.createSpan({ cls: "ik-graph-legend-swatch" });
+      const item = legend.createSpan({ cls: `intentk-graph-legend-item ${cls}` });
+      item.createSpan({ cls: "intentk-graph-legend-swatch" });
       item.createSpan({ text });
     }
 
-    const diagnostics = root.createDiv({ cls: "ik-graph-diagnostics" });
-    const canvas = root.createDiv({ cls: "ik-graph-canvas" });
-    const empty = root.createDiv({ cls: "ik-graph-empty ik-graph-hidden" });
+    const diagnostics = root.createDiv({ cls: "intentk-graph-diagnostics" });
+    const canvas = root.createDiv({ cls: "intentk-graph-canvas" });
+    const empty = root.createDiv({ cls: "intentk-graph-empty intentk-graph-hidden" });
     this.ui = { planSelect, phasesButton, tasksButton, phaseField, phaseSelect, hideDoneInput, diagnostics, canvas, empty };
 
     this.registerDomEvent(planSelect, "change", () => this.showPlan(planSelect.value));
@@ -263,6 +264,7 @@ export class PhaseGraphView extends ItemView implements HoverParent {
       this.render();
     });
 
+    this.registerDomEvent(diagnostics, "click", (evt) => this.onDiagnosticClick(evt));
     this.registerDomEvent(canvas, "click", (evt) => this.onClick(evt));
     this.registerDomEvent(canvas, "auxclick", (evt) => {
       if (evt.button === 1) this.onClick(evt);
@@ -315,9 +317,15 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     ui.tasksButton.setAttr("aria-pressed", String(this.mode === "tasks"));
     ui.phasesButton.toggleClass("is-active", this.mode === "phases");
     ui.tasksButton.toggleClass("is-active", this.mode === "tasks");
-    ui.phaseField.toggleClass("ik-graph-hidden", this.mode !== "tasks");
+    ui.phaseField.toggleClass("intentk-graph-hidden", this.mode !== "tasks");
     ui.hideDoneInput.checked = this.hideDone;
 
+    if (plans.length === 0 && this.host.isReady?.() === false) {
+      this.graph = undefined;
+      this.layout = undefined;
+      this.showEmpty("Loading plans…", ["Intent Kit is finding the visions in this vault."]);
+      return;
+    }
     if (plans.length === 0) {
       this.graph = undefined;
       this.layout = undefined;
@@ -362,10 +370,10 @@ export class PhaseGraphView extends ItemView implements HoverParent {
   private showEmpty(title: string, paragraphs: string[]): void {
     const ui = this.ui as ViewUi;
     this.clearSvg();
-    ui.canvas.addClass("ik-graph-hidden");
-    ui.empty.removeClass("ik-graph-hidden");
+    ui.canvas.addClass("intentk-graph-hidden");
+    ui.empty.removeClass("intentk-graph-hidden");
     ui.empty.empty();
-    ui.empty.createDiv({ cls: "ik-graph-empty-title", text: title });
+    ui.empty.createDiv({ cls: "intentk-graph-empty-title", text: title });
     for (const p of paragraphs) ui.empty.createEl("p", { text: p });
   }
 
@@ -405,13 +413,20 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     const el = (this.ui as ViewUi).diagnostics;
     el.empty();
     const shown = diagnostics.filter((d) => d.severity !== "info");
-    el.toggleClass("ik-graph-hidden", shown.length === 0);
+    el.toggleClass("intentk-graph-hidden", shown.length === 0);
     if (shown.length === 0) return;
-    el.createSpan({ cls: "ik-graph-diagnostics-count", text: shown.length === 1 ? "1 problem in this plan:" : `${shown.length} problems in this plan:` });
-    for (const d of shown.slice(0, 3)) {
-      const button = el.createEl("button", { cls: `ik-graph-diagnostic is-${d.severity}`, text: `Line ${d.line}: ${d.message}`, attr: { type: "button" } });
-      this.registerDomEvent(button, "click", (evt) => this.host.openAt(d.file, d.line, undefined, Boolean(Keymap.isModEvent(evt))));
-    }
+    el.createSpan({ cls: "intentk-graph-diagnostics-count", text: shown.length === 1 ? "1 problem in this plan:" : `${shown.length} problems in this plan:` });
+    shown.slice(0, 3).forEach((d, i) => {
+      el.createEl("button", { cls: `intentk-graph-diagnostic is-${d.severity}`, text: `Line ${d.line}: ${d.message}`, attr: { type: "button", "data-diagnostic": i } });
+    });
+    this.shownDiagnostics = shown;
+  }
+
+  /** One listener on the diagnostics bar (registered once) serves the buttons of every render. */
+  private onDiagnosticClick(evt: MouseEvent): void {
+    const button = evt.target instanceof Element ? evt.target.closest("[data-diagnostic]") : null;
+    const d = button ? this.shownDiagnostics[Number(button.getAttribute("data-diagnostic"))] : undefined;
+    if (d) this.host.openAt(d.file, d.line, undefined, Boolean(Keymap.isModEvent(evt)));
   }
 
   private draw(layout: GraphLayout): void {
@@ -419,8 +434,8 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     const active = ui.canvas.ownerDocument.activeElement;
     const hadFocus = active instanceof Element && ui.canvas.contains(active) && active.hasAttribute("data-node");
     this.clearSvg();
-    ui.empty.addClass("ik-graph-hidden");
-    ui.canvas.removeClass("ik-graph-hidden");
+    ui.empty.addClass("intentk-graph-hidden");
+    ui.canvas.removeClass("intentk-graph-hidden");
     // Measure the canvas before the new drawing is attached: reading it afterwards would force a
     // synchronous layout of thousands of SVG elements.
     const size = this.canvasSize();
@@ -428,9 +443,9 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     const scene = buildGraphScene(layout, { idPrefix: this.idPrefix, standalone: false, interactive: true, title: this.getDisplayText() });
     const svg = renderSvgScene(ui.canvas, scene);
     this.svgEl = svg;
-    this.viewportEl = svg.querySelector<SVGGElement>(".ik-graph-viewport") ?? undefined;
+    this.viewportEl = svg.querySelector<SVGGElement>(".intentk-graph-viewport") ?? undefined;
     svg.querySelectorAll<SVGGElement>("[data-node]").forEach((el) => this.nodeEls.set(el.getAttribute("data-node") as string, el));
-    svg.querySelectorAll<SVGPathElement>(".ik-graph-edge").forEach((el) => {
+    svg.querySelectorAll<SVGPathElement>(".intentk-graph-edge").forEach((el) => {
       for (const attr of ["data-from", "data-to"]) {
         const key = el.getAttribute(attr) as string;
         const list = this.edgeEls.get(key);
