@@ -80,9 +80,9 @@ function key(target: Element, k: string, init: KeyboardEventInit = {}): void {
   target.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true, ...init }));
 }
 
-function pointer(target: Element, type: string, x: number, y: number): void {
+function pointer(target: Element, type: string, x: number, y: number, id = 1, pointerType = "mouse"): void {
   const evt = new MouseEvent(type, { bubbles: true, cancelable: true, clientX: x, clientY: y, button: 0 });
-  Object.defineProperty(evt, "pointerId", { value: 1 });
+  Object.defineProperties(evt, { pointerId: { value: id }, pointerType: { value: pointerType }, isPrimary: { value: id === 1 } });
   target.dispatchEvent(evt);
 }
 
@@ -116,8 +116,9 @@ describe("PhaseGraphView", () => {
     await openView();
     const all = nodes();
     expect(all).toHaveLength(6);
+    // One tab stop for the whole graph (roving tabindex): the first node; the rest by arrow keys.
+    expect(all.map((el) => el.getAttribute("tabindex"))).toEqual(["0", "-1", "-1", "-1", "-1", "-1"]);
     for (const el of all) {
-      expect(el.getAttribute("tabindex")).toBe("0");
       expect(el.getAttribute("role")).toBe("button");
       expect(el.getAttribute("aria-label")).toMatch(/^Phase .+, (done|ready|blocked), \d+ of \d+ tasks done/);
       expect(el.querySelector("title")?.textContent).toBeTruthy();
@@ -180,6 +181,73 @@ describe("PhaseGraphView", () => {
     expect(document.activeElement).toBe(first);
     // DOM order is reading order, so Tab follows the columns.
     expect(nodes().map((n) => n.getAttribute("data-node")).slice(0, 3)).toEqual(["p:phase-1", "p:phase-2", "p:phase-3"]);
+  });
+
+  test("roving tabindex: the focused node becomes the one tab stop, also across redraws", async () => {
+    await openView();
+    const stops = () => nodes().filter((n) => n.getAttribute("tabindex") === "0").map((n) => n.getAttribute("data-node"));
+    expect(stops()).toEqual(["p:phase-1"]);
+    node("p:phase-1").focus();
+    key(document.activeElement as Element, "ArrowRight");
+    expect(document.activeElement).toBe(node("p:phase-2"));
+    expect(stops()).toEqual(["p:phase-2"]);
+    key(document.activeElement as Element, "End");
+    expect(stops()).toEqual(["p:phase-6"]);
+    view.render();
+    expect(stops()).toEqual(["p:phase-6"]);
+    // Task mode with 11 tasks and 6 phases: still one stop.
+    (root.querySelector('[data-mode="tasks"]') as HTMLButtonElement).click();
+    expect(nodes().length).toBeGreaterThan(11);
+    expect(stops()).toHaveLength(1);
+  });
+
+  test("a live region summarises the graph after a redraw, and only when it changed", async () => {
+    jest.useFakeTimers();
+    await openView();
+    const live = root.querySelector('[aria-live="polite"]') as HTMLElement;
+    expect(live.getAttribute("role")).toBe("status");
+    // Setup → foundational → M1 → M2 (or M3) → polish is the critical path.
+    expect(live.textContent).toBe("6 phases: 1 done, 1 ready, 4 blocked; 5 on the critical path.");
+    const graph = smallGraph();
+    Object.assign(graph.phases.find((p) => p.id === "phase-2")!, { done: 2, status: "done" });
+    Object.assign(graph.phases.find((p) => p.id === "phase-3")!, { status: "ready" });
+    host.graphs.set("001-demo", graph);
+    host.change();
+    jest.advanceTimersByTime(RERENDER_DEBOUNCE_MS);
+    expect(live.textContent).toBe("6 phases: 2 done, 1 ready, 3 blocked; 5 on the critical path.");
+    const text = live.firstChild;
+    view.render();
+    expect(live.firstChild).toBe(text);
+    (root.querySelector('[data-mode="tasks"]') as HTMLButtonElement).click();
+    expect(live.textContent).toMatch(/^11 tasks: \d+ done, \d+ ready, \d+ blocked/);
+  });
+
+  test("two fingers pinch to zoom around their midpoint and pan; lifting one goes on panning", async () => {
+    await openView();
+    view.setViewport({ k: 1, x: 0, y: 0 });
+    const canvas = root.querySelector(".intentk-graph-canvas") as HTMLElement;
+    const target = node("p:phase-2");
+    pointer(target, "pointerdown", 100, 100, 1, "touch");
+    pointer(target, "pointerdown", 200, 100, 2, "touch");
+    // Spread from 100 to 200 px around the midpoint (150, 100): twice the size, that point stays.
+    pointer(canvas, "pointermove", 50, 100, 1, "touch");
+    pointer(canvas, "pointermove", 250, 100, 2, "touch");
+    expect(view.getViewport()).toEqual({ k: 2, x: -150, y: -100 });
+    // Both fingers move 10 px down: a two-finger pan.
+    pointer(canvas, "pointermove", 50, 110, 1, "touch");
+    pointer(canvas, "pointermove", 250, 110, 2, "touch");
+    expect(view.getViewport()).toEqual({ k: 2, x: -150, y: -90 });
+    pointer(canvas, "pointerup", 250, 110, 2, "touch");
+    pointer(canvas, "pointermove", 70, 110, 1, "touch");
+    expect(view.getViewport()).toEqual({ k: 2, x: -130, y: -90 });
+    pointer(canvas, "pointerup", 70, 110, 1, "touch");
+    target.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    expect(host.opened).toEqual([]);
+    // Pinching never zooms beyond the limits.
+    pointer(target, "pointerdown", 100, 100, 1, "touch");
+    pointer(target, "pointerdown", 101, 100, 2, "touch");
+    pointer(canvas, "pointermove", 1000, 100, 2, "touch");
+    expect(view.getViewport().k).toBe(3);
   });
 
   test("hovering a node asks Obsidian for a page preview at its line", async () => {

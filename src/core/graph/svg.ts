@@ -23,7 +23,7 @@ export interface SvgSceneOptions {
   idPrefix?: string;
   /** Standalone file: xmlns, viewBox, size, inlined style and a background. Default true. */
   standalone?: boolean;
-  /** Interactive view: focusable nodes with role and accessible names. Default false. */
+  /** Interactive view: focusable nodes (tabindex -1) with role and accessible names. Default false. */
   interactive?: boolean;
   /** Document title (standalone `<title>` and accessible name of the picture). */
   title?: string;
@@ -115,7 +115,8 @@ function nodeSpec(n: LayoutNode, interactive: boolean): SvgElementSpec {
     "data-node": n.key,
   };
   if (interactive) {
-    attrs.tabindex = 0;
+    // Roving tabindex: the view makes one node the graph's single tab stop (tabindex 0).
+    attrs.tabindex = -1;
     attrs.role = "button";
     attrs["aria-label"] = nodeAccessibleName(n);
   }

@@ -4,10 +4,11 @@ import { layoutGraph, type GraphLayout, type LayoutMode, type LayoutNode } from 
 import { arrowDirection, nextNodeInDirection } from "../../core/graph/layout-nav";
 import { toMermaid } from "../../core/graph/mermaid";
 import type { PlanGraph } from "../../core/graph/model";
+import { graphSummary } from "../../core/graph/summary";
 import { buildGraphScene, renderGraphSvg } from "../../core/graph/svg";
 import type { GraphPlanRef, GraphViewHost } from "./host";
 import { renderSvgScene } from "./render-dom";
-import { fitViewport, panToShow, viewportTransform, zoomAt, type Viewport } from "./viewport";
+import { clampZoom, fitViewport, panToShow, viewportTransform, zoomAt, type Viewport } from "./viewport";
 
 export const VIEW_TYPE_PHASE_GRAPH = "intent-kit-phase-graph";
 export const PHASE_GRAPH_ICON = "git-fork";
@@ -37,6 +38,8 @@ interface ViewUi {
   diagnostics: HTMLElement;
   canvas: HTMLElement;
   empty: HTMLElement;
+  /** Live region: a summary of the graph, announced after a redraw. */
+  summary: HTMLElement;
 }
 
 interface DragState {
@@ -46,6 +49,18 @@ interface DragState {
   origin: Viewport;
   moved: boolean;
 }
+
+/** Two fingers on the canvas: the graph point under their midpoint follows it, scaled by their spread. */
+interface PinchState {
+  ids: [number, number];
+  distance: number;
+  /** Graph coordinates under the starting midpoint. */
+  anchorX: number;
+  anchorY: number;
+  origin: Viewport;
+}
+
+type Point = { x: number; y: number };
 
 /**
  * The phase dependency graph of an execution plan: phases (dagre layout) or every task (lanes),
@@ -75,6 +90,11 @@ export class PhaseGraphView extends ItemView implements HoverParent {
   private svgEl: SVGSVGElement | undefined;
   private renderTimer: number | undefined;
   private drag: DragState | undefined;
+  private pinch: PinchState | undefined;
+  /** Pointers down on the canvas, in canvas coordinates. */
+  private pointers = new Map<number, Point>();
+  /** The node that is the graph's one tab stop. */
+  private tabStopKey: string | undefined;
   private suppressClick = false;
   private opened = false;
   private ui: ViewUi | undefined;
@@ -248,7 +268,8 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     const diagnostics = root.createDiv({ cls: "intentk-graph-diagnostics" });
     const canvas = root.createDiv({ cls: "intentk-graph-canvas" });
     const empty = root.createDiv({ cls: "intentk-graph-empty intentk-graph-hidden" });
-    this.ui = { planSelect, phasesButton, tasksButton, phaseField, phaseSelect, hideDoneInput, diagnostics, canvas, empty };
+    const summary = root.createDiv({ cls: "intentk-graph-summary", attr: { role: "status", "aria-live": "polite" } });
+    this.ui = { planSelect, phasesButton, tasksButton, phaseField, phaseSelect, hideDoneInput, diagnostics, canvas, empty, summary };
 
     this.registerDomEvent(planSelect, "change", () => this.showPlan(planSelect.value));
     this.registerDomEvent(phasesButton, "click", () => this.setMode("phases"));
@@ -275,6 +296,7 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     this.registerDomEvent(canvas, "pointermove", (evt) => this.onPointerMove(evt));
     this.registerDomEvent(canvas, "pointerup", (evt) => this.onPointerUp(evt));
     this.registerDomEvent(canvas, "pointercancel", (evt) => this.onPointerUp(evt));
+    this.registerDomEvent(canvas, "lostpointercapture", (evt) => this.onPointerUp(evt));
     this.registerDomEvent(canvas, "mouseover", (evt) => this.onMouseOver(evt));
     this.registerDomEvent(canvas, "mouseleave", () => {
       this.hoverKey = undefined;
@@ -375,6 +397,13 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     ui.empty.empty();
     ui.empty.createDiv({ cls: "intentk-graph-empty-title", text: title });
     for (const p of paragraphs) ui.empty.createEl("p", { text: p });
+    this.announce(`${title}.`);
+  }
+
+  /** Update the live region; unchanged text is not announced again. */
+  private announce(text: string): void {
+    const summary = (this.ui as ViewUi).summary;
+    if (summary.textContent !== text) summary.setText(text);
   }
 
   private clearSvg(): void {
@@ -458,12 +487,25 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     else this.applyViewport();
 
     if (this.focusedKey && !this.nodeEls.has(this.focusedKey)) this.focusedKey = undefined;
+    this.setTabStop(this.focusedKey ?? layout.nodes[0]?.key);
     const focused = this.focusedKey ? this.nodeEls.get(this.focusedKey) : undefined;
     if (focused) {
       focused.addClass("is-selected");
       if (hadFocus) focused.focus({ preventScroll: true });
     }
     this.setRelated(this.hoverKey && this.nodeEls.has(this.hoverKey) ? this.hoverKey : this.focusedKey);
+    this.announce(graphSummary(layout));
+  }
+
+  /**
+   * Roving tabindex: the graph is one stop in the tab order (the last focused node, else the
+   * first); arrow keys, Home and End move between nodes. A 1,000-task graph is one Tab, not 1,000.
+   */
+  private setTabStop(key: string | undefined): void {
+    if (key === this.tabStopKey && key !== undefined && this.nodeEls.get(key)?.getAttribute("tabindex") === "0") return;
+    if (this.tabStopKey) this.nodeEls.get(this.tabStopKey)?.setAttr("tabindex", "-1");
+    this.tabStopKey = key;
+    if (key) this.nodeEls.get(key)?.setAttr("tabindex", "0");
   }
 
   // -------------------------------------------------------------------------------------------
@@ -515,13 +557,67 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     this.applyViewport();
   }
 
+  /** A pointer's position in canvas coordinates (those of the viewport transform). */
+  private canvasPoint(evt: PointerEvent): Point {
+    const rect = (this.ui as ViewUi).canvas.getBoundingClientRect();
+    return { x: evt.clientX - rect.left, y: evt.clientY - rect.top };
+  }
+
+  private capture(pointerId: number): void {
+    const canvas = (this.ui as ViewUi).canvas;
+    // Capturing fails for a pointer that is already up; the gesture then ends on pointerup anyway.
+    try {
+      canvas.setPointerCapture?.(pointerId);
+    } catch {
+      /* not an active pointer */
+    }
+  }
+
   private onPointerDown(evt: PointerEvent): void {
-    this.suppressClick = false;
-    if (evt.button !== 0 || !this.layout) return;
-    this.drag = { pointerId: evt.pointerId, startX: evt.clientX, startY: evt.clientY, origin: { ...this.viewport }, moved: false };
+    if (evt.pointerType === "mouse" && evt.button !== 0) return;
+    if (!this.layout) return;
+    // A primary pointer starts a new gesture: forget pointers whose "up" never reached the canvas.
+    if (evt.isPrimary) {
+      this.pointers.clear();
+      this.pinch = undefined;
+    }
+    if (this.pointers.size === 0) this.suppressClick = false;
+    this.pointers.set(evt.pointerId, this.canvasPoint(evt));
+    if (this.pointers.size === 1) {
+      this.drag = { pointerId: evt.pointerId, startX: evt.clientX, startY: evt.clientY, origin: { ...this.viewport }, moved: false };
+    } else if (this.pointers.size === 2) {
+      this.startPinch();
+    }
+  }
+
+  /** Two pointers down: pinch-to-zoom and two-finger pan replace a one-pointer drag. */
+  private startPinch(): void {
+    const [[idA, a], [idB, b]] = [...this.pointers.entries()];
+    const v = this.viewport;
+    const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    this.pinch = { ids: [idA, idB], distance: Math.max(1, Math.hypot(b.x - a.x, b.y - a.y)), anchorX: (mid.x - v.x) / v.k, anchorY: (mid.y - v.y) / v.k, origin: { ...v } };
+    this.drag = undefined;
+    this.suppressClick = true;
+    (this.ui as ViewUi).canvas.addClass("is-panning");
+    this.capture(idA);
+    this.capture(idB);
   }
 
   private onPointerMove(evt: PointerEvent): void {
+    if (!this.pointers.has(evt.pointerId)) return;
+    this.pointers.set(evt.pointerId, this.canvasPoint(evt));
+    const pinch = this.pinch;
+    if (pinch) {
+      const a = this.pointers.get(pinch.ids[0]);
+      const b = this.pointers.get(pinch.ids[1]);
+      if (!a || !b) return;
+      const k = clampZoom(pinch.origin.k * (Math.hypot(b.x - a.x, b.y - a.y) / pinch.distance));
+      const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+      this.viewport = { k, x: mid.x - pinch.anchorX * k, y: mid.y - pinch.anchorY * k };
+      this.needsFit = false;
+      this.applyViewport();
+      return;
+    }
     const drag = this.drag;
     if (!drag || drag.pointerId !== evt.pointerId) return;
     const dx = evt.clientX - drag.startX;
@@ -529,9 +625,8 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     if (!drag.moved) {
       if (Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
       drag.moved = true;
-      const canvas = (this.ui as ViewUi).canvas;
-      canvas.addClass("is-panning");
-      if (canvas.setPointerCapture) canvas.setPointerCapture(evt.pointerId);
+      (this.ui as ViewUi).canvas.addClass("is-panning");
+      this.capture(evt.pointerId);
     }
     this.viewport = { k: drag.origin.k, x: drag.origin.x + dx, y: drag.origin.y + dy };
     this.needsFit = false;
@@ -539,14 +634,28 @@ export class PhaseGraphView extends ItemView implements HoverParent {
   }
 
   private onPointerUp(evt: PointerEvent): void {
+    if (!this.pointers.delete(evt.pointerId)) return;
+    const canvas = (this.ui as ViewUi).canvas;
+    if (canvas.hasPointerCapture?.(evt.pointerId)) canvas.releasePointerCapture(evt.pointerId);
+    if (this.pinch) {
+      if (!this.pinch.ids.includes(evt.pointerId)) return;
+      this.pinch = undefined;
+      // One finger stays down: it goes on panning from where it is (no click at the end).
+      const rest = [...this.pointers.entries()][0];
+      if (rest) {
+        const rect = canvas.getBoundingClientRect();
+        this.drag = { pointerId: rest[0], startX: rest[1].x + rect.left, startY: rest[1].y + rect.top, origin: { ...this.viewport }, moved: true };
+      } else {
+        canvas.removeClass("is-panning");
+      }
+      return;
+    }
     const drag = this.drag;
     if (!drag || drag.pointerId !== evt.pointerId) return;
     this.drag = undefined;
     if (drag.moved) {
       this.suppressClick = true;
-      const canvas = (this.ui as ViewUi).canvas;
       canvas.removeClass("is-panning");
-      if (canvas.hasPointerCapture?.(evt.pointerId)) canvas.releasePointerCapture(evt.pointerId);
     }
   }
 
@@ -603,6 +712,7 @@ export class PhaseGraphView extends ItemView implements HoverParent {
   private onFocusIn(evt: FocusEvent): void {
     const key = this.nodeKeyOf(evt.target);
     if (!key) return;
+    this.setTabStop(key);
     if (this.focusedKey && this.focusedKey !== key) this.nodeEls.get(this.focusedKey)?.removeClass("is-selected");
     this.focusedKey = key;
     this.nodeEls.get(key)?.addClass("is-selected");
