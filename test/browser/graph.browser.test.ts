@@ -142,16 +142,25 @@ const opened = (page: Page) => page.evaluate(() => window.IK.api.opened.slice())
     expect(await page.evaluate(() => window.IK.api.hovers)).toBeGreaterThan(0);
   });
 
-  test("Tab reaches the first node, Enter opens it, arrows move along the graph", async () => {
+  test("the graph is one tab stop: Tab enters it once, a second Tab leaves it; Enter opens, arrows move", async () => {
     const first = example.graph.order[0];
     const firstPhase = example.graph.phases.find((p) => p.id === first)!;
+    const active = () => page.evaluate(() => document.activeElement?.getAttribute("data-node") ?? document.activeElement?.tagName ?? null);
+    // The tab stop is the node focused last (here: the first), whatever was clicked before.
+    await page.focus(`[data-node="p:${first}"]`);
+    expect(await page.locator('.intentk-graph-canvas [tabindex="0"]').count()).toBe(1);
     await page.focus(".intentk-graph-plan-select");
-    let focused: string | null = null;
-    for (let i = 0; i < 25 && !focused; i++) {
+    const visited: (string | null)[] = [];
+    for (let i = 0; i < 25 && !visited.at(-1)?.startsWith("p:"); i++) {
       await page.keyboard.press("Tab");
-      focused = await page.evaluate(() => document.activeElement?.getAttribute("data-node") ?? null);
+      visited.push(await active());
     }
-    expect(focused).toBe(`p:${first}`);
+    expect(visited.at(-1)).toBe(`p:${first}`);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest(".intentk-graph-canvas")))).toBe(false);
+    await page.keyboard.press("Shift+Tab");
+    expect(await active()).toBe(`p:${first}`);
+
     const before = (await opened(page)).length;
     await page.keyboard.press("Enter");
     const calls = await opened(page);
@@ -159,9 +168,11 @@ const opened = (page: Page) => page.evaluate(() => window.IK.api.opened.slice())
     expect(calls.at(-1)).toEqual({ file: example.graph.file, line: firstPhase.line, heading: firstPhase.heading, newTab: false });
     await page.keyboard.press("ArrowRight");
     const second = example.graph.order[1];
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-node"))).toBe(`p:${second}`);
+    expect(await active()).toBe(`p:${second}`);
     await page.keyboard.press(" ");
     expect((await opened(page)).at(-1)?.line).toBe(example.graph.phases.find((p) => p.id === second)!.line);
+    // Moving with the arrows moved the tab stop along: still one, on the focused node.
+    expect(await page.locator('.intentk-graph-canvas [tabindex="0"]').getAttribute("data-node")).toBe(`p:${second}`);
   });
 
   test("task mode: every task in lanes, no overlaps, labels fit; a task click opens its line", async () => {
@@ -214,6 +225,65 @@ const opened = (page: Page) => page.evaluate(() => window.IK.api.opened.slice())
       expect(svg).toContain("Milestone 1");
     }
     await mermaidPage.close();
+    expect(errors).toEqual([]);
+  });
+
+  test("on a phone with touch: two fingers pinch-zoom and pan the graph, a tap opens a phase", async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const touchPage = await phone.newPage();
+    touchPage.on("pageerror", (e) => errors.push(e.message));
+    await touchPage.setContent(pageHtml("theme-light", { phone: true }));
+    await touchPage.evaluate(([graph, name]) => window.IK.mount(graph, name, document.getElementById("leaf") as HTMLElement), [example.graph, example.name] as const);
+    await touchPage.waitForSelector(".intentk-graph-node");
+    expect(await touchPage.evaluate(() => matchMedia("(pointer: coarse)").matches && navigator.maxTouchPoints > 0)).toBe(true);
+    // Only the canvas turns off the browser's own touch gestures; the toolbar scrolls and zooms as usual.
+    expect(await touchPage.evaluate(() => getComputedStyle(document.querySelector(".intentk-graph-canvas") as Element).touchAction)).toBe("none");
+    expect(await touchPage.evaluate(() => getComputedStyle(document.querySelector(".intentk-graph-toolbar") as Element).touchAction)).toBe("auto");
+
+    // Touch input is acknowledged before the page handles it: wait two frames before reading.
+    const scale = async () => {
+      await touchPage.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const t = (await touchPage.locator(".intentk-graph-viewport").getAttribute("transform")) ?? "";
+      const m = /translate\((-?[\d.]+) (-?[\d.]+)\) scale\(([\d.]+)\)/.exec(t);
+      if (!m) throw new Error(`unexpected transform ${t}`);
+      return { x: Number(m[1]), y: Number(m[2]), k: Number(m[3]) };
+    };
+    const box = (await touchPage.locator(".intentk-graph-canvas").boundingBox())!;
+    const cx = Math.round(box.x + box.width / 2);
+    const cy = Math.round(box.y + box.height / 2);
+    // Real touch input through the DevTools protocol: Chromium turns it into pointer events.
+    const cdp = await phone.newCDPSession(touchPage);
+    const touch = (type: "touchStart" | "touchMove" | "touchEnd", points: [number, number][]) =>
+      cdp.send("Input.dispatchTouchEvent", { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+
+    const before = await scale();
+    await touch("touchStart", [[cx - 40, cy], [cx + 40, cy]]);
+    for (let spread = 50; spread <= 100; spread += 10) await touch("touchMove", [[cx - spread, cy], [cx + spread, cy]]);
+    const pinched = await scale();
+    // Fingers 80 px apart, then 200: the graph is 2.5 times larger, around their midpoint.
+    expect(pinched.k / before.k).toBeCloseTo(2.5, 1);
+    const anchor = (v: { x: number; y: number; k: number }) => ({ x: (cx - box.x - v.x) / v.k, y: (cy - box.y - v.y) / v.k });
+    expect(anchor(pinched).x).toBeCloseTo(anchor(before).x, 0);
+    expect(anchor(pinched).y).toBeCloseTo(anchor(before).y, 0);
+    // Both fingers down by 60 px: a two-finger pan, no zoom.
+    for (let dy = 20; dy <= 60; dy += 20) await touch("touchMove", [[cx - 100, cy + dy], [cx + 100, cy + dy]]);
+    const panned = await scale();
+    expect(panned.k).toBeCloseTo(pinched.k, 3);
+    expect(panned.y - pinched.y).toBeCloseTo(60, 0);
+    await touch("touchEnd", []);
+    expect(await touchPage.evaluate(() => window.IK.api.opened.length)).toBe(0);
+
+    // Fit again, then a tap on a phase opens it.
+    await touchPage.click('[data-action="maximize"]');
+    const phase = example.graph.phases[0];
+    await touchPage.tap(`[data-node="p:${phase.id}"]`);
+    await touchPage.waitForFunction(() => window.IK.api.opened.length > 0, undefined, { timeout: 3000 });
+    // Once: the click the browser may send after the tap is not a second open.
+    await touchPage.evaluate(() => new Promise((resolve) => setTimeout(resolve, 400)));
+    expect(await touchPage.evaluate(() => window.IK.api.opened.length)).toBe(1);
+    expect(await touchPage.evaluate(() => window.IK.api.opened.at(-1))).toEqual({ file: example.graph.file, line: phase.line, heading: phase.heading, newTab: false });
+    await touchPage.screenshot({ path: join(OUT, "graph-phone.png") });
+    await phone.close();
     expect(errors).toEqual([]);
   });
 

@@ -32,6 +32,7 @@ body {
   --radius-s: 4px; --radius-m: 8px; --size-4-1: 4px; --size-4-2: 8px; --size-4-3: 12px; --size-4-4: 16px; --size-4-8: 32px;
 }
 .workspace-leaf { width: 1280px; height: 760px; display: flex; flex-direction: column; margin: 12px; background: var(--background-primary); border: 1px solid var(--background-modifier-border); border-radius: 8px; overflow: hidden; }
+body.is-phone .workspace-leaf { width: 100vw; height: 100vh; margin: 0; border: none; border-radius: 0; }
 .workspace-leaf-content { display: flex; flex-direction: column; height: 100%; }
 .view-header { display: flex; align-items: center; height: 40px; padding: 0 12px; border-bottom: 1px solid var(--background-modifier-border); }
 .view-header-title { flex: 1; font-weight: 600; }
@@ -44,15 +45,16 @@ select { font: inherit; color: var(--text-normal); background: var(--interactive
 
 let script: string | undefined;
 
-export function pageHtml(theme: "theme-light" | "theme-dark" = "theme-light"): string {
+/** The page in a theme; `phone`: the leaf fills the (phone-sized) viewport, as on Obsidian mobile. */
+export function pageHtml(theme: "theme-light" | "theme-dark" = "theme-light", options: { phone?: boolean } = {}): string {
   const styles = readFileSync(join(__dirname, "../../styles.css"), "utf8");
   script ??= bundleViewSource("iife", join(__dirname, "page-entry.ts"), "IK");
   return `<!doctype html>
-<html><head><meta charset="utf-8"><title>Phase graph test page</title>
+<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Phase graph test page</title>
 <style>${THEME_CSS}</style>
 <style>${styles}</style>
 </head>
-<body class="${theme}"><div id="leaf" class="workspace-leaf"></div>
+<body class="${theme}${options.phone ? " is-phone" : ""}"><div id="leaf" class="workspace-leaf"></div>
 <script>${script}</script>
 </body></html>`;
 }

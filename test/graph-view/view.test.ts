@@ -243,6 +243,11 @@ describe("PhaseGraphView", () => {
     pointer(canvas, "pointerup", 70, 110, 1, "touch");
     target.dispatchEvent(new MouseEvent("click", { bubbles: true }));
     expect(host.opened).toEqual([]);
+    // A tap (touch down and up on a node without moving) opens it once, also when a click follows.
+    pointer(target, "pointerdown", 100, 100, 1, "touch");
+    pointer(target, "pointerup", 101, 100, 1, "touch");
+    target.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    expect(host.opened).toEqual([{ file: "visions/001-demo/execute.md", line: 20, heading: "Phase 2: Foundational (Blocking Prerequisites)", newTab: false }]);
     // Pinching never zooms beyond the limits.
     pointer(target, "pointerdown", 100, 100, 1, "touch");
     pointer(target, "pointerdown", 101, 100, 2, "touch");

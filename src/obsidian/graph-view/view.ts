@@ -656,6 +656,14 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     if (drag.moved) {
       this.suppressClick = true;
       canvas.removeClass("is-panning");
+    } else if (evt.type === "pointerup" && (evt.pointerType === "touch" || evt.pointerType === "pen")) {
+      // A tap opens its node at once: mobile browsers send the click late, or not at all after a
+      // gesture. The click that may follow is swallowed.
+      const key = this.nodeKeyOf(evt.target);
+      if (key) {
+        this.suppressClick = true;
+        this.openNode(key, evt);
+      }
     }
   }
 
