@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { chromium } from "playwright-core";
@@ -20,6 +20,7 @@ jest.setTimeout(30_000);
 
 const CHROMIUM = "/usr/bin/chromium";
 const OUT = join(__dirname, "../../test-output");
+const DOCS = join(__dirname, "../../docs");
 const available = existsSync(CHROMIUM);
 if (!available) console.warn(`graph.browser.test.ts skipped: ${CHROMIUM} not found (install it with: apt-get install -y chromium)`);
 
@@ -96,6 +97,7 @@ const opened = (page: Page) => page.evaluate(() => window.IK.api.opened.slice())
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
+    if (process.env.UPDATE_SCREENSHOTS) mkdirSync(DOCS, { recursive: true });
     example = await exampleGraph();
     console.log(`example graph: ${example.graph.phases.length} phases, ${example.graph.tasks.length} tasks, critical path ${example.graph.criticalPath.join(" → ")}`);
     browser = await chromium.launch({
@@ -129,6 +131,45 @@ const opened = (page: Page) => page.evaluate(() => window.IK.api.opened.slice())
     await page.evaluate(() => document.body.classList.replace("theme-light", "theme-dark"));
     await page.screenshot({ path: join(OUT, "graph-dark.png") });
     await page.evaluate(() => document.body.classList.replace("theme-dark", "theme-light"));
+    expect(errors).toEqual([]);
+  });
+
+  test("README screenshots: the whole phase graph and the task graph, light and dark", async () => {
+    // UPDATE_SCREENSHOTS=1 writes them to docs/ (committed, shown at the top of the README).
+    const dirs = process.env.UPDATE_SCREENSHOTS ? [OUT, DOCS] : [OUT];
+    const shoot = async (name: string) => {
+      for (const dir of dirs) await page.locator("#leaf").screenshot({ path: join(dir, `${name}.png`) });
+      const png = readFileSync(join(OUT, `${name}.png`));
+      // PNG header: width and height of the picture, the leaf's size.
+      return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+    };
+    const setTheme = (theme: string) => page.evaluate((t) => (document.body.className = t), theme);
+    const resize = (height: number) =>
+      page.evaluate((h) => {
+        (document.getElementById("leaf") as HTMLElement).style.height = `${h}px`;
+        window.IK.api.view?.fit();
+      }, height);
+
+    // The phase graph is wide and low: a shorter leaf frames it without empty space.
+    await resize(430);
+    const inside = await page.evaluate(() => {
+      const canvas = (document.querySelector(".intentk-graph-canvas") as Element).getBoundingClientRect();
+      return Array.from(document.querySelectorAll(".intentk-graph-node")).every((n) => {
+        const r = n.getBoundingClientRect();
+        return r.left >= canvas.left && r.right <= canvas.right && r.top >= canvas.top && r.bottom <= canvas.bottom;
+      });
+    });
+    expect(inside).toBe(true);
+    expect(await shoot("graph-phases-light")).toEqual({ width: 1282, height: 432 });
+    await setTheme("theme-dark");
+    await shoot("graph-phases-dark");
+    await resize(760);
+    await page.click('[data-mode="tasks"]');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect(await shoot("graph-tasks-dark")).toEqual({ width: 1282, height: 762 });
+    await setTheme("theme-light");
+    await shoot("graph-tasks-light");
+    await page.click('[data-mode="phases"]');
     expect(errors).toEqual([]);
   });
 

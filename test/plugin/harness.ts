@@ -23,11 +23,11 @@ export interface Harness {
 }
 
 /** Loads the plugin into a fake app over a scratch copy of the example vault (or another folder). */
-export async function loadPlugin(options: { source?: string; layoutReady?: boolean; data?: unknown } = {}): Promise<Harness> {
+export async function loadPlugin(options: { source?: string; layoutReady?: boolean; data?: unknown; manifest?: Partial<PluginManifest> } = {}): Promise<Harness> {
   const { dir, cleanup } = scratchCopy(options.source ?? EXAMPLES);
   const app = await App.create(dir);
   if (options.data !== undefined) app.pluginData.set(MANIFEST.id, options.data);
-  const plugin = new IntentKitPlugin(app as unknown as ObsidianApp, MANIFEST);
+  const plugin = new IntentKitPlugin(app as unknown as ObsidianApp, { ...MANIFEST, ...options.manifest });
   const mock = plugin as unknown as { load(): void; loading: Promise<void>; _loaded: boolean; unload(): void };
   mock.load();
   await mock.loading;

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { cpSync, existsSync } from "node:fs";
+import { cpSync, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { NodeFiles } from "../../src/cli/node-files";
 import { isPlanLinkLine } from "../../src/core/plan-links";
@@ -110,6 +110,31 @@ describe("the plugin in a fake Obsidian over the example vault", () => {
     expect(h.read(EXECUTE)).toBe(execute);
     expect(h.app.vault.writes.length).toBe(writes);
     expect(linkLines(h.read(PLAN))).toHaveLength(4);
+  });
+
+  test("merge bases go to the folder the plugin is installed in (manifest.dir), not a fixed one", async () => {
+    h = await loadPlugin({ manifest: { dir: ".obsidian/plugins/intent-kit-beta" } });
+    await h.plugin.kit.generate(h.plugin.index.get("001-team-reading-list")!);
+    await h.settle();
+    const bases = join(h.dir, ".obsidian/plugins/intent-kit-beta/bases");
+    const texts = readdirSync(bases).filter((f) => f.endsWith(".md"));
+    expect(texts).toHaveLength(1);
+    expect(h.read(`.obsidian/plugins/intent-kit-beta/bases/${texts[0]}`)).toBe(h.read(EXECUTE));
+    expect(existsSync(join(h.dir, ".obsidian/plugins/intent-kit"))).toBe(false);
+  });
+
+  test("the graph host reports loading until the index is ready, then a change", async () => {
+    h = await loadPlugin({ layoutReady: false });
+    const host = new IndexGraphHost(h.app as never, h.plugin.index);
+    const changed = jest.fn();
+    host.onChange(changed);
+    expect(host.isReady()).toBe(false);
+    expect(host.listPlans()).toEqual([]);
+    h.app.workspace.triggerLayoutReady();
+    await h.plugin.index.ready;
+    await Promise.resolve();
+    expect(host.isReady()).toBe(true);
+    expect(changed).toHaveBeenCalled();
   });
 
   test("checkmarks survive regeneration; a note Intent Kit did not write is refused and the plan left alone", async () => {
