@@ -127,7 +127,7 @@ describe("the plugin in a fake Obsidian over the example vault", () => {
     h = await loadPlugin({ layoutReady: false });
     const host = new IndexGraphHost(h.app as never, h.plugin.index);
     const changed = jest.fn();
-    host.onChange(changed);
+    const unsubscribe = host.onChange(changed);
     expect(host.isReady()).toBe(false);
     expect(host.listPlans()).toEqual([]);
     h.app.workspace.triggerLayoutReady();
@@ -135,6 +135,7 @@ describe("the plugin in a fake Obsidian over the example vault", () => {
     await Promise.resolve();
     expect(host.isReady()).toBe(true);
     expect(changed).toHaveBeenCalled();
+    unsubscribe();
   });
 
   test("checkmarks survive regeneration; a note Intent Kit did not write is refused and the plan left alone", async () => {
