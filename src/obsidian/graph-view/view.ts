@@ -156,6 +156,9 @@ export class PhaseGraphView extends ItemView implements HoverParent {
 
   protected override async onClose(): Promise<void> {
     this.opened = false;
+    this.pointers.clear();
+    this.pinch = undefined;
+    this.drag = undefined;
     this.contentEl.empty();
     this.nodeEls.clear();
     this.edgeEls.clear();
@@ -502,8 +505,7 @@ export class PhaseGraphView extends ItemView implements HoverParent {
    * first); arrow keys, Home and End move between nodes. A 1,000-task graph is one Tab, not 1,000.
    */
   private setTabStop(key: string | undefined): void {
-    if (key === this.tabStopKey && key !== undefined && this.nodeEls.get(key)?.getAttribute("tabindex") === "0") return;
-    if (this.tabStopKey) this.nodeEls.get(this.tabStopKey)?.setAttr("tabindex", "-1");
+    if (this.tabStopKey && this.tabStopKey !== key) this.nodeEls.get(this.tabStopKey)?.setAttr("tabindex", "-1");
     this.tabStopKey = key;
     if (key) this.nodeEls.get(key)?.setAttr("tabindex", "0");
   }
