@@ -49,7 +49,10 @@ export async function mount(graph: PlanGraph, name: string, parent: HTMLElement)
   };
   const view = new PhaseGraphView({ app } as never, host);
   api.view = view;
-  await (view as unknown as { open(parent: HTMLElement): Promise<void> }).open(parent);
+  const shown = view as unknown as { open(parent: HTMLElement): Promise<void>; titleEl: HTMLElement };
+  await shown.open(parent);
+  // Obsidian writes the view's display text into its header.
+  shown.titleEl.setText(view.getDisplayText());
   view.onResize();
 }
 
