@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**
@@ -61,5 +61,9 @@ describe("styles.css and the code use one class prefix", () => {
     const css = readFileSync(join(ROOT, "styles.css"), "utf8");
     expect(css.match(/\.ik-[\w-]+/g) ?? []).toEqual([]);
     expect(css).toMatch(/\.intentk-graph-view/);
+    const sources = (readdirSync(join(ROOT, "src"), { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));
+    expect(sources.length).toBeGreaterThan(10);
+    const old = sources.filter((f) => /(^|[^\w-])ik-[a-z]/m.test(readFileSync(join(ROOT, "src", f), "utf8")));
+    expect(old).toEqual([]);
   });
 });
