@@ -14,11 +14,15 @@ import { renderExecuteNote } from "../src/core/generate/render";
 import { parseMarkdown } from "../src/core/markdown/parse";
 import { detectVisions, type NoteInfo } from "../src/core/vision/detect";
 import { buildVision } from "../src/core/vision/load";
+import { useYamlParser } from "../src/core/yaml";
 import { outlineVision } from "../src/core/vision/outline";
 import { mapLimit, scanVisions } from "../src/core/workspace";
 import { hasGc, retainedHeap, retainedHeapAsync, time } from "./measure";
 import { largeExecuteNote, planNote, prng, syntheticVault } from "./synthetic";
 import { extraRows } from "./rows";
+import { parse as parseYaml } from "yaml";
+
+useYamlParser({ parse: (text): unknown => parseYaml(text) });
 
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");

@@ -41,4 +41,4 @@ export {
   setTooltip,
   type FuzzyMatch,
 } from "./ui";
-export { normalizePath } from "./util";
+export { normalizePath, parseYaml, stringifyYaml } from "./util";
