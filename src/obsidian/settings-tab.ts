@@ -1,5 +1,5 @@
 import { type App, PluginSettingTab, type Plugin, Setting } from "obsidian";
-import { format } from "date-fns";
+import { compileDateFormat } from "../core/text/date-format";
 import { type IntentKitSettings, DEFAULT_SETTINGS, cleanExecuteFileName, cleanFolder } from "./settings";
 
 /** What the settings tab needs from the plugin. */
@@ -11,11 +11,8 @@ export interface SettingsHost {
 
 /** The date as a pattern shows it, or why the pattern is not valid. */
 export function previewDate(pattern: string, today = new Date()): { text: string; valid: boolean } {
-  try {
-    return { text: format(today, pattern || DEFAULT_SETTINGS.dateFormat), valid: true };
-  } catch (e) {
-    return { text: e instanceof Error ? e.message : String(e), valid: false };
-  }
+  const compiled = compileDateFormat(pattern.trim() || DEFAULT_SETTINGS.dateFormat);
+  return compiled.ok ? { text: compiled.format(today), valid: true } : { text: compiled.error, valid: false };
 }
 
 export class IntentKitSettingTab extends PluginSettingTab {
@@ -70,7 +67,7 @@ export class IntentKitSettingTab extends PluginSettingTab {
     const showPreview = (pattern: string): void => {
       const preview = previewDate(pattern);
       const desc = createFragment((f) => {
-        f.appendText("A date-fns pattern, used for dates in new notes. ");
+        f.appendText("Dates in new notes, in the same notation as the daily notes format (YYYY-MM-DD, DD.MM.YYYY, MMM D, YYYY; literal text in [brackets]). ");
         f.createSpan({ cls: preview.valid ? "intentk-date-preview" : "intentk-date-preview mod-warning", text: preview.valid ? `Today: ${preview.text}` : `Not a valid pattern: ${preview.text}` });
       });
       dateSetting.setDesc(desc);

@@ -16,7 +16,7 @@ describe("settings", () => {
   test("migration from the unversioned development settings", () => {
     const raw = { visionsRoot: "/Projects/visions/", openGraphInSidebar: false, dateFormat: "dd.MM.yyyy", junk: 1 };
     const copy = JSON.parse(JSON.stringify(raw)) as unknown;
-    expect(migrateSettings(raw)).toEqual({ ...DEFAULT_SETTINGS, visionsFolder: "Projects/visions", graphLocation: "tab", dateFormat: "dd.MM.yyyy" });
+    expect(migrateSettings(raw)).toEqual({ ...DEFAULT_SETTINGS, visionsFolder: "Projects/visions", graphLocation: "tab", dateFormat: "DD.MM.YYYY" });
     expect(raw).toEqual(copy);
   });
 
@@ -28,7 +28,17 @@ describe("settings", () => {
     expect(migrateSettings([1, 2])).toEqual(DEFAULT_SETTINGS);
   });
 
+  test("version 3 moves date-fns date formats to moment style; the ones it cannot rewrite keep working", () => {
+    expect(DEFAULT_SETTINGS.dateFormat).toBe("YYYY-MM-DD");
+    expect(migrateSettings({ settingsVersion: 2, dateFormat: "yyyy-MM-dd" }).dateFormat).toBe("YYYY-MM-DD");
+    expect(migrateSettings({ settingsVersion: 2, dateFormat: "yyyy 'week' I" }).dateFormat).toBe("yyyy 'week' I");
+    expect(migrateSettings({ settingsVersion: 3, dateFormat: "dddd" }).dateFormat).toBe("dddd");
+    expect(migrateSettings({ settingsVersion: 3, dateFormat: "YYYY-[W" }).dateFormat).toBe("YYYY-MM-DD");
+  });
+
   test("date preview", () => {
+    expect(previewDate("YYYY-MM-DD", new Date(2026, 0, 2))).toEqual({ text: "2026-01-02", valid: true });
+    expect(previewDate("MMM D, YYYY", new Date(2026, 0, 2))).toEqual({ text: "Jan 2, 2026", valid: true });
     expect(previewDate("yyyy-MM-dd", new Date(2026, 0, 2))).toEqual({ text: "2026-01-02", valid: true });
     expect(previewDate("yyyy-MM-dd j", new Date(2026, 0, 2)).valid).toBe(false);
   });
@@ -53,10 +63,18 @@ describe("settings tab", () => {
     inputs[0].dispatchEvent(new Event("input"));
     await h.settle();
     expect(h.plugin.settings.visionsFolder).toBe("visions");
-    inputs[3].value = "dd.MM.yyyy";
+    const warn = jest.spyOn(console, "warn");
+    inputs[3].value = "YYYY-[W";
     inputs[3].dispatchEvent(new Event("input"));
     await h.settle();
-    expect(h.plugin.settings.dateFormat).toBe("dd.MM.yyyy");
+    expect(h.plugin.settings.dateFormat).toBe("YYYY-MM-DD");
+    expect(inputs[3].closest(".setting-item")?.textContent).toContain('Not a valid pattern: "[" at position 6 is never closed');
+    inputs[3].value = "DD.MM.YYYY";
+    inputs[3].dispatchEvent(new Event("input"));
+    await h.settle();
+    expect(h.plugin.settings.dateFormat).toBe("DD.MM.YYYY");
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
     const selects = [...settings.querySelectorAll("select")];
     selects[0].value = "tasks";
     selects[0].dispatchEvent(new Event("change"));
@@ -64,10 +82,11 @@ describe("settings tab", () => {
     selects[1].dispatchEvent(new Event("change"));
     await h.settle();
     expect(h.plugin.settings).toMatchObject({ dependencyStyle: "tasks", graphLocation: "tab" });
-    expect(h.app.pluginData.get("intent-kit")).toMatchObject({ settingsVersion: SETTINGS_VERSION, dependencyStyle: "tasks", graphLocation: "tab", dateFormat: "dd.MM.yyyy" });
+    expect(h.app.pluginData.get("intent-kit")).toMatchObject({ settingsVersion: SETTINGS_VERSION, dependencyStyle: "tasks", graphLocation: "tab", dateFormat: "DD.MM.YYYY" });
 
-    // The generated note follows the dependency style.
+    // The generated note follows the dependency style and the date format.
     const result = await h.plugin.kit.generate(h.plugin.index.get("001-team-reading-list")!);
     expect(h.read(result.path!)).toMatch(/🆔 t\d{3}/);
+    expect(h.read(result.path!)).toMatch(/\*\*Date\*\*: \d{2}\.\d{2}\.\d{4} \|/);
   });
 });
