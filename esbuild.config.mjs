@@ -53,7 +53,7 @@ const bench = { ...node, entryPoints: ["bench/run.ts"], outfile: "dist/bench.js"
 function checkPluginBundle() {
   const text = readFileSync(plugin.outfile, "utf8");
   const bytes = Buffer.byteLength(text);
-  console.log(`main.js: ${bytes} bytes (budget ${MAX_BUNDLE_BYTES})`);
+  process.stdout.write(`main.js: ${bytes} bytes (budget ${MAX_BUNDLE_BYTES})\n`);
   const problems = bundleProblems(text, bytes);
   if (problems.length > 0) {
     console.error(`main.js is not fit to ship:\n${problems.map((p) => `  ${p}`).join("\n")}`);

@@ -11,7 +11,7 @@ export default defineConfig([
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "jest.config.cjs", "scripts/*.mjs", "scripts/bundle/*.mjs"] },
+        projectService: { allowDefaultProject: ["*.mjs", "jest.config.cjs", "scripts/*.mjs", "scripts/bundle/*.mjs"] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

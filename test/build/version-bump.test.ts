@@ -26,7 +26,7 @@ describe("version-bump.mjs", () => {
   });
 
   it("refuses to run outside `npm version`, changing nothing", () => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
+    const env = { ...process.env };
     delete env.npm_package_version;
     const manifest = readFileSync(join(dir, "manifest.json"), "utf8");
     const r = spawnSync(process.execPath, [script], { cwd: dir, env, encoding: "utf8" });
