@@ -17,13 +17,6 @@ export default defineConfig([
     },
   },
   {
-    // getSettingDefinitions() (settings search, Obsidian 1.13+) is not in the obsidian 1.12.3 types
-    // this project builds against (the version eslint-plugin-obsidianmd itself depends on), and the
-    // plugin supports Obsidian from 1.7.2, where display() is the API: revisit when both move on.
-    files: ["src/obsidian/settings-tab.ts"],
-    rules: { "obsidianmd/settings-tab/prefer-setting-definitions": "off" },
-  },
-  {
     // The test DOM shim implements Obsidian's createEl/createFragment/instanceOf on a plain DOM: it
     // cannot use them itself.
     files: ["test/dom-shim.ts"],

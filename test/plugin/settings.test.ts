@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, migrateSettings } from "../../src/obsidian/settings";
-import { type IntentKitSettingTab, previewDate } from "../../src/obsidian/settings-tab";
+import { Setting, type SettingDefinition, type SettingDefinitionGroup, type TFolder } from "obsidian";
+import { FolderSuggest, type IntentKitSettingTab, previewDate } from "../../src/obsidian/settings-tab";
 import { type Harness, loadPlugin } from "./harness";
 
 describe("settings", () => {
@@ -88,5 +89,78 @@ describe("settings tab", () => {
     const result = await h.plugin.kit.generate(h.plugin.index.get("001-team-reading-list")!);
     expect(h.read(result.path!)).toMatch(/🆔 t\d{3}/);
     expect(h.read(result.path!)).toMatch(/\*\*Date\*\*: \d{2}\.\d{2}\.\d{4} \|/);
+  });
+});
+
+describe("settings tab on Obsidian 1.13+ (setting definitions, settings search)", () => {
+  let h: Harness;
+  afterEach(async () => h?.cleanup());
+
+  const tabOf = (harness: Harness) => harness.app.settingTabs[0] as unknown as IntentKitSettingTab & { containerEl: HTMLElement };
+  const definitions = (tab: IntentKitSettingTab): SettingDefinition[] =>
+    (tab.getSettingDefinitions() as SettingDefinitionGroup[]).flatMap((g) => (g.items ?? []) as SettingDefinition[]);
+
+  test("declares every setting, by name, with the headings of display()", async () => {
+    h = await loadPlugin();
+    const tab = tabOf(h);
+    expect((tab.getSettingDefinitions() as SettingDefinitionGroup[]).map((g) => g.heading)).toEqual(["Visions", "Execute notes", "Phase graph"]);
+    const defs = definitions(tab);
+    expect(defs.map((d) => d.name)).toEqual(["Visions folder", "Templates folder", "Execute note file name", "Date format", "Task dependencies", "Backups to keep", "Open the graph in"]);
+    const keys = defs.flatMap((d) => (d.control ? [d.control.key] : d.name === "Date format" ? ["dateFormat"] : []));
+    const settingKeys = Object.keys(DEFAULT_SETTINGS).filter((k) => k !== "settingsVersion");
+    expect([...keys].sort()).toEqual([...settingKeys].sort());
+    expect(defs.filter((d) => d.control?.type === "folder").map((d) => d.control!.key)).toEqual(["visionsFolder", "templatesFolder"]);
+  });
+
+  test("reads and saves control values as the settings keep them", async () => {
+    h = await loadPlugin();
+    const tab = tabOf(h);
+    expect(tab.getControlValue("graphLocation")).toBe("sidebar");
+    await tab.setControlValue("visionsFolder", "/Projects/visions/");
+    await tab.setControlValue("keepBackups", 500);
+    await tab.setControlValue("graphLocation", "tab");
+    await h.settle();
+    expect(h.plugin.settings).toMatchObject({ visionsFolder: "Projects/visions", keepBackups: 100, graphLocation: "tab" });
+    expect(tab.getControlValue("visionsFolder")).toBe("Projects/visions");
+    expect(h.app.pluginData.get("intent-kit")).toMatchObject({ visionsFolder: "Projects/visions", keepBackups: 100, graphLocation: "tab" });
+  });
+
+  test("the date format row shows today's date, or what is wrong, under the field", async () => {
+    h = await loadPlugin();
+    const tab = tabOf(h);
+    const date = definitions(tab).find((d) => d.name === "Date format")!;
+    const setting = new Setting(tab.containerEl);
+    date.render!(setting, undefined as never);
+    expect(setting.descEl.textContent).toMatch(/Today: \d{4}-\d{2}-\d{2}/);
+    const input = setting.controlEl.querySelector("input")!;
+    input.value = "MMM D, YYYY";
+    input.dispatchEvent(new Event("input"));
+    await h.settle();
+    expect(h.plugin.settings.dateFormat).toBe("MMM D, YYYY");
+    input.value = "[oops";
+    input.dispatchEvent(new Event("input"));
+    await h.settle();
+    expect(setting.descEl.textContent).toContain("Not a valid pattern");
+    expect(h.plugin.settings.dateFormat).toBe("MMM D, YYYY");
+  });
+
+  test("folder fields suggest vault folders, and choosing one saves it", async () => {
+    h = await loadPlugin();
+    await h.app.vault.createFolder("Projects/visions");
+    await h.app.vault.createFolder("Templates/intent");
+    const tab = tabOf(h);
+    tab.display();
+    const input = tab.containerEl.querySelector("input")!;
+    const suggest = new FolderSuggest(h.app as never, input);
+    input.value = "VIS";
+    input.dispatchEvent(new Event("input"));
+    await h.settle();
+    const suggested = (suggest as unknown as { suggestions: TFolder[] }).suggestions.map((f) => f.path);
+    expect(suggested).toContain("Projects/visions");
+    expect(suggested).not.toContain("Templates/intent");
+    suggest.selectSuggestion((suggest as unknown as { suggestions: TFolder[] }).suggestions.find((f) => f.path === "Projects/visions")!);
+    await h.settle();
+    expect(input.value).toBe("Projects/visions");
+    expect(h.plugin.settings.visionsFolder).toBe("Projects/visions");
   });
 });
