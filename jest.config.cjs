@@ -18,5 +18,6 @@ module.exports = {
   transform: { "^.+\\.(t|j|mj)sx?$": swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join("|")})/)`],
   moduleNameMapper: { "^obsidian$": "<rootDir>/test/obsidian-mock/index.ts" },
+  setupFiles: ["<rootDir>/test/setup-yaml.ts"],
   moduleFileExtensions: ["ts", "js", "mjs", "json"],
 };

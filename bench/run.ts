@@ -14,11 +14,15 @@ import { renderExecuteNote } from "../src/core/generate/render";
 import { parseMarkdown } from "../src/core/markdown/parse";
 import { detectVisions, type NoteInfo } from "../src/core/vision/detect";
 import { buildVision } from "../src/core/vision/load";
+import { useYamlParser } from "../src/core/yaml";
 import { outlineVision } from "../src/core/vision/outline";
 import { mapLimit, scanVisions } from "../src/core/workspace";
 import { hasGc, retainedHeap, retainedHeapAsync, time } from "./measure";
 import { largeExecuteNote, planNote, prng, syntheticVault } from "./synthetic";
 import { extraRows } from "./rows";
+import { parse as parseYaml } from "yaml";
+
+useYamlParser({ parse: (text): unknown => parseYaml(text) });
 
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
@@ -47,11 +51,13 @@ export interface BenchContext {
 }
 
 const rows: Row[] = [];
+/** One line of the report on stdout. */
+const say = (line: string): void => void process.stdout.write(`${line}\n`);
 function add(row: Omit<Row, "ratio" | "pass">): void {
   const ratio = row.value / row.baseline.value;
   rows.push({ ...row, ratio, pass: row.budget ? ratio <= row.budget.max : undefined });
   const r = rows[rows.length - 1];
-  console.log(`${r.id.padEnd(22)} ${fmt(r.value, r.unit).padStart(10)}  vs ${fmt(r.baseline.value, r.unit).padStart(10)}  ratio ${r.ratio.toFixed(3)}${r.budget ? `  budget ≤ ${r.budget.max} ${r.pass ? "ok" : "MISSED"}` : ""}`);
+  say(`${r.id.padEnd(22)} ${fmt(r.value, r.unit).padStart(10)}  vs ${fmt(r.baseline.value, r.unit).padStart(10)}  ratio ${r.ratio.toFixed(3)}${r.budget ? `  budget ≤ ${r.budget.max} ${r.pass ? "ok" : "MISSED"}` : ""}`);
 }
 
 function fmt(v: number, unit: string): string {
@@ -183,7 +189,7 @@ function writeResults(): void {
 }
 
 async function main(): Promise<void> {
-  console.log(`intentk benchmark (${quick ? "quick" : "full"}, median of ${REPEATS} after ${WARMUP} warm-up${hasGc ? "" : "; run with --expose-gc for heap rows"})`);
+  say(`intentk benchmark (${quick ? "quick" : "full"}, median of ${REPEATS} after ${WARMUP} warm-up${hasGc ? "" : "; run with --expose-gc for heap rows"})`);
   await vaultRows(1000, 10, quick);
   if (!quick) await vaultRows(10000, 100, true);
   await generationRow();

@@ -9,7 +9,7 @@ const vault = join(mkdtempSync(join(tmpdir(), "intentk-demo-")), "vault");
 cpSync("examples/vault", vault, { recursive: true });
 
 function intentk(...args) {
-  console.log(`\n$ intentk ${args.join(" ")}`);
+  process.stdout.write(`\n$ intentk ${args.join(" ")}\n`);
   const run = spawnSync(process.execPath, ["dist/cli.js", ...args], { stdio: "inherit" });
   if (run.status === 2 || run.status === null) process.exit(run.status ?? 2);
   return run.status;
@@ -17,8 +17,9 @@ function intentk(...args) {
 
 intentk("generate", vault);
 const check = intentk("check", vault);
-console.log(
+process.stdout.write(
   `\n${check === 1 ? "The check found errors: the example vision 003-field-survey-app is messy on purpose (a dependency cycle among others).\n" : ""}` +
     `Open the vault in Obsidian, or read the generated notes:\n` +
-    ["001-team-reading-list", "002-offline-notes-sync", "003-field-survey-app"].map((v) => `  ${join(vault, "visions", v, "execute.md")}`).join("\n"),
+    ["001-team-reading-list", "002-offline-notes-sync", "003-field-survey-app"].map((v) => `  ${join(vault, "visions", v, "execute.md")}`).join("\n") +
+    "\n",
 );

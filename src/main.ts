@@ -1,4 +1,5 @@
-import { Plugin } from "obsidian";
+import { Plugin, parseYaml } from "obsidian";
+import { useYamlParser } from "./core/yaml";
 import { IntentKit } from "./obsidian/controller";
 import { defaultAnalyzer } from "./obsidian/default-analyzer";
 import { ExecuteNoteWriter } from "./obsidian/generate";
@@ -19,6 +20,7 @@ export default class IntentKitPlugin extends Plugin {
   kit!: IntentKit;
 
   override async onload(): Promise<void> {
+    useYamlParser({ parse: parseYaml });
     this.settings = migrateSettings(await this.loadData());
     this.index = this.addChild(new VisionIndex(this.app, { visionsRoot: () => this.settings.visionsFolder, analyzer: defaultAnalyzer }));
     this.writer = new ExecuteNoteWriter(this.app, () => this.settings, {

@@ -1,8 +1,8 @@
 import { type App, TFile, TFolder, normalizePath } from "obsidian";
-import { format } from "date-fns";
 import { type NewVision, TEMPLATE_FILES, TEMPLATE_ROLES, planNewVision } from "../core/templates";
 import { type IntentKitSettings, newVisionsRoot } from "./settings";
 import { ensureFolder } from "./vault-files";
+import { dateFormatter } from "../core/text/date-format";
 
 /** The user templates in the templates folder, by file name (only the four known names). */
 export async function userTemplates(app: App, folder: string): Promise<Map<string, string>> {
@@ -17,14 +17,6 @@ export async function userTemplates(app: App, folder: string): Promise<Map<strin
   return out;
 }
 
-function formatDate(date: Date, pattern: string): string {
-  try {
-    return format(date, pattern);
-  } catch {
-    return format(date, "yyyy-MM-dd");
-  }
-}
-
 /**
  * Creates `visions/NNN-slug/` with the next free number and the vision, goal, strategy and plan
  * notes from the templates. Returns what was created; the vision note is the first file.
@@ -37,7 +29,7 @@ export async function createVision(app: App, settings: IntentKitSettings, name: 
     name,
     root,
     existing,
-    date: formatDate(today, settings.dateFormat),
+    date: dateFormatter(settings.dateFormat)(today),
     userTemplates: await userTemplates(app, settings.templatesFolder),
   });
   await ensureFolder(app, plan.folder);

@@ -1,5 +1,6 @@
 import type { DependencyStyle } from "../core/generate/render";
 import { cleanExecuteFileName } from "../core/generate/write";
+import { DEFAULT_DATE_FORMAT, compileDateFormat, momentFromDateFns } from "../core/text/date-format";
 
 export { cleanExecuteFileName };
 
@@ -12,7 +13,7 @@ export interface IntentKitSettings {
   templatesFolder: string;
   /** File name of new execute notes. */
   executeFileName: string;
-  /** date-fns pattern for dates written into notes. */
+  /** Pattern for dates written into notes, moment style as elsewhere in Obsidian (`YYYY-MM-DD`). */
   dateFormat: string;
   /** `(depends on T010)` text, or the Tasks plugin's 🆔/⛔ fields. */
   dependencyStyle: DependencyStyle;
@@ -22,14 +23,14 @@ export interface IntentKitSettings {
   keepBackups: number;
 }
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const DEFAULT_SETTINGS: Readonly<IntentKitSettings> = Object.freeze({
   settingsVersion: SETTINGS_VERSION,
   visionsFolder: "",
   templatesFolder: "",
   executeFileName: "execute.md",
-  dateFormat: "yyyy-MM-dd",
+  dateFormat: DEFAULT_DATE_FORMAT,
   dependencyStyle: "text",
   graphLocation: "sidebar",
   keepBackups: 5,
@@ -57,6 +58,8 @@ const isString = (v: unknown): v is string => typeof v === "string";
  *   `visionsRoot` (the CLI's name for the visions folder) and `openGraphInSidebar` are accepted.
  * - 1: the first versioned settings.
  * - 2: adds `keepBackups` (backups of regenerated execute notes), default 5.
+ * - 3: `dateFormat` is moment style (`YYYY-MM-DD`); a date-fns pattern (`yyyy-MM-dd`, the old
+ *   default) is rewritten in moment style where it can be, and keeps working where it cannot.
  */
 export function migrateSettings(raw: unknown): IntentKitSettings {
   const data: Record<string, unknown> = raw && typeof raw === "object" && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {};
@@ -65,13 +68,14 @@ export function migrateSettings(raw: unknown): IntentKitSettings {
     if (data.visionsFolder === undefined && isString(data.visionsRoot)) data.visionsFolder = data.visionsRoot;
     if (data.graphLocation === undefined && typeof data.openGraphInSidebar === "boolean") data.graphLocation = data.openGraphInSidebar ? "sidebar" : "tab";
   }
+  if (version < 3 && isString(data.dateFormat)) data.dateFormat = momentFromDateFns(data.dateFormat) ?? data.dateFormat;
   const d = DEFAULT_SETTINGS;
   return {
     settingsVersion: SETTINGS_VERSION,
     visionsFolder: isString(data.visionsFolder) ? cleanFolder(data.visionsFolder) : d.visionsFolder,
     templatesFolder: isString(data.templatesFolder) ? cleanFolder(data.templatesFolder) : d.templatesFolder,
     executeFileName: isString(data.executeFileName) ? cleanExecuteFileName(data.executeFileName) : d.executeFileName,
-    dateFormat: isString(data.dateFormat) && data.dateFormat.trim() ? data.dateFormat : d.dateFormat,
+    dateFormat: isString(data.dateFormat) && compileDateFormat(data.dateFormat).ok ? data.dateFormat : d.dateFormat,
     dependencyStyle: data.dependencyStyle === "tasks" || data.dependencyStyle === "text" ? data.dependencyStyle : d.dependencyStyle,
     graphLocation: data.graphLocation === "tab" || data.graphLocation === "sidebar" ? data.graphLocation : d.graphLocation,
     keepBackups: typeof data.keepBackups === "number" && Number.isInteger(data.keepBackups) && data.keepBackups >= 0 ? Math.min(data.keepBackups, 100) : d.keepBackups,

@@ -99,7 +99,7 @@ const opened = (page: Page) => page.evaluate(() => window.IK.api.opened.slice())
     mkdirSync(OUT, { recursive: true });
     if (process.env.UPDATE_SCREENSHOTS) mkdirSync(DOCS, { recursive: true });
     example = await exampleGraph();
-    console.log(`example graph: ${example.graph.phases.length} phases, ${example.graph.tasks.length} tasks, critical path ${example.graph.criticalPath.join(" → ")}`);
+    console.debug(`example graph: ${example.graph.phases.length} phases, ${example.graph.tasks.length} tasks, critical path ${example.graph.criticalPath.join(" → ")}`);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -341,7 +341,7 @@ const opened = (page: Page) => page.evaluate(() => window.IK.api.opened.slice())
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       return performance.now() - t0;
     }, graph);
-    console.log(`1,000-task view: mounted, switched to tasks and painted in ${ms.toFixed(0)} ms`);
+    console.debug(`1,000-task view: mounted, switched to tasks and painted in ${ms.toFixed(0)} ms`);
     expect(await big.locator(".intentk-graph-node.is-task").count()).toBe(1000);
     expect(await overlaps(big)).toEqual([]);
     await big.screenshot({ path: join(OUT, "graph-1000-tasks.png") });

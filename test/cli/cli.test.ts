@@ -73,6 +73,15 @@ describe("intentk on a copy of the example vault", () => {
     expect(r.out).toMatch(/^- \[ \] T017 \[M1\] Verify acceptance scenario 1: .* 🆔 t017 ⛔ t012,t013,t014,t015,t016 \^t017$/m);
   });
 
+  test("generate --date-format takes moment-style patterns, as Obsidian does", async () => {
+    const iso = await intentk("generate", vault.dir, "--vision", "001", "--date-format", "YYYY-MM-DD", "--dry-run");
+    expect(iso.code).toBe(0);
+    expect(iso.out).toMatch(/\*\*Date\*\*: \d{4}-\d{2}-\d{2} \|/);
+    expect(iso.out).toMatch(/\*\*Timeline\*\*: .*\(\d{4}-\d{2}-\d{2} → \d{4}-\d{2}-\d{2}\)/);
+    const long = await intentk("generate", vault.dir, "--vision", "001", "--date-format", "dddd, MMM D, YYYY", "--dry-run");
+    expect(long.out).toMatch(/\*\*Date\*\*: [A-Z][a-z]+day, [A-Z][a-z]{2} \d{1,2}, \d{4} \|/);
+  });
+
   test("check prints the cycle with file and line and exits 1", async () => {
     const r = await intentk("check", vault.dir);
     expect(r.code).toBe(1);
@@ -101,6 +110,17 @@ describe("intentk usage errors are one clear line with exit code 2", () => {
     const r = await intentk("scan", "/no/such/folder");
     expect(r.code).toBe(2);
     expect(r.err).toBe("intentk scan: Folder not found: /no/such/folder");
+  });
+
+  test("bad date format", async () => {
+    const vault = scratchCopy(EXAMPLES);
+    try {
+      const r = await intentk("generate", vault.dir, "--date-format", "YYYY-[W");
+      expect(r.code).toBe(2);
+      expect(r.err).toBe('intentk generate: --date-format "YYYY-[W": "[" at position 6 is never closed: write literal text as [text].');
+    } finally {
+      vault.cleanup();
+    }
   });
 
   test("unknown command", async () => {

@@ -81,5 +81,5 @@ if (require.main === module) {
   const tasks = Number(process.argv[2] ?? 1000);
   const runs = Number(process.argv[3] ?? 15);
   const dagreRuns = Number(process.argv[4] ?? 1);
-  console.log(JSON.stringify(benchLayout(tasks, runs, dagreRuns)));
+  process.stdout.write(`${JSON.stringify(benchLayout(tasks, runs, dagreRuns))}\n`);
 }

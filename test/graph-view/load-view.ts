@@ -1,11 +1,13 @@
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /**
  * Loads the phase graph view bundled with the local Obsidian stand-in. Jest maps `obsidian` to the
  * shared mock (test/obsidian-mock), which the graph view tests do not depend on: esbuild's alias
- * points `obsidian` at test/graph-view/obsidian-stub.ts instead, then the bundle is evaluated in
- * the test's (jsdom) global scope. Install the DOM shim before constructing anything.
+ * points `obsidian` at test/graph-view/obsidian-stub.ts instead, then the bundle is required
+ * through jest from a temporary file, so it runs in the test's (jsdom) global scope. Install the DOM shim before constructing anything.
  * esbuild runs as a child process: its JS API refuses to run inside jest's jsdom realm.
  */
 export type ViewBundle = typeof import("./view-entry");
@@ -24,10 +26,13 @@ export function bundleViewSource(format: "cjs" | "iife", entry = ENTRY_PATH, glo
 
 export function loadViewBundle(): ViewBundle {
   if (cached) return cached;
-  const module = { exports: {} as ViewBundle };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- evaluating our own test bundle
-  const run = new Function("module", "exports", bundleViewSource("cjs")) as (m: typeof module, e: ViewBundle) => void;
-  run(module, module.exports);
-  cached = module.exports;
+  const dir = mkdtempSync(join(tmpdir(), "intentk-view-"));
+  try {
+    const file = join(dir, "view-bundle.js");
+    writeFileSync(file, bundleViewSource("cjs"));
+    cached = jest.requireActual<ViewBundle>(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   return cached;
 }

@@ -22,6 +22,7 @@ export { Component, Events, debounce, registry, type Debouncer, type MockEventRe
 export { FileManager, MetadataCache, TAbstractFile, TFile, TFolder, Vault, computeCache } from "./vault";
 export { EmptyView, ItemView, MarkdownView, View, Workspace, WorkspaceLeaf } from "./workspace";
 export {
+  AbstractInputSuggest,
   ButtonComponent,
   DropdownComponent,
   FuzzySuggestModal,
@@ -41,4 +42,4 @@ export {
   setTooltip,
   type FuzzyMatch,
 } from "./ui";
-export { normalizePath } from "./util";
+export { normalizePath, parseYaml, stringifyYaml } from "./util";

@@ -464,3 +464,37 @@ export class Keymap {
 }
 
 export const Platform = { isMobile: false, isMobileApp: false, isDesktop: true, isDesktopApp: true, isPhone: false, isTablet: false, isMacOS: false, isWin: false, isLinux: true };
+
+/**
+ * Type-ahead on an input, as Obsidian's: typing asks `getSuggestions` for the input's value (the
+ * current list is `suggestions`); choosing one calls `selectSuggestion`.
+ */
+export abstract class AbstractInputSuggest<T> {
+  suggestions: T[] = [];
+  limit = 100;
+
+  constructor(
+    public app: App,
+    private readonly textInputEl: HTMLInputElement,
+  ) {
+    textInputEl.addEventListener("input", () => void this.refresh());
+  }
+
+  private async refresh(): Promise<void> {
+    this.suggestions = (await this.getSuggestions(this.getValue())).slice(0, this.limit || undefined);
+  }
+
+  protected abstract getSuggestions(query: string): T[] | Promise<T[]>;
+  abstract renderSuggestion(value: T, el: HTMLElement): void;
+
+  setValue(value: string): void {
+    this.textInputEl.value = value;
+  }
+  getValue(): string {
+    return this.textInputEl.value;
+  }
+  selectSuggestion(_value: T, _evt?: MouseEvent | KeyboardEvent): void {}
+  close(): void {
+    this.suggestions = [];
+  }
+}

@@ -6,6 +6,7 @@ import type { FileAccess } from "../../core/files";
 import { type WriteDecision, cleanExecuteFileName, executePath, planExecuteWrite } from "../../core/generate/write";
 import { unifiedDiff } from "../../core/merge/diff";
 import { formatReport, summarizeReport } from "../../core/merge/report";
+import { DEFAULT_DATE_FORMAT, compileDateFormat } from "../../core/text/date-format";
 import { type Command, CliError } from "../command";
 import { folderArg } from "../args";
 import { loadVision } from "../../core/vision/load";
@@ -53,7 +54,7 @@ Options:
   --dry-run                    print what would change (a unified diff, and the merge report), write nothing
   --adopt                      merge the plan into execution plans Intent Kit did not write
   --keep-backups <n>           backups of rewritten notes kept per vision (default ${DEFAULT_KEEP_BACKUPS}; 0: none)
-  --date-format <pattern>      date-fns pattern for dates in the note (default yyyy-MM-dd)
+  --date-format <pattern>      date pattern for dates in the note, as in Obsidian (moment style; default ${DEFAULT_DATE_FORMAT})
   --dependency-style <style>   "text" for (depends on T010), "tasks" for the Tasks plugin's 🆔/⛔
   --file-name <name>           file name for new execute notes (default execute.md)`,
   async run(ctx) {
@@ -65,6 +66,9 @@ Options:
       keep = Number(ctx.options["keep-backups"]);
       if (!Number.isInteger(keep) || keep < 0) throw new CliError(`--keep-backups must be a whole number, 0 or more, not "${String(ctx.options["keep-backups"])}".`);
     }
+    const dateFormat = typeof ctx.options["date-format"] === "string" ? ctx.options["date-format"] : undefined;
+    const compiled = dateFormat === undefined ? undefined : compileDateFormat(dateFormat);
+    if (compiled && !compiled.ok) throw new CliError(`--date-format "${dateFormat}": ${compiled.error}`);
     const only = typeof ctx.options.vision === "string" ? ctx.options.vision : undefined;
     const givenName = typeof ctx.options["file-name"] === "string" ? ctx.options["file-name"] : undefined;
     const fileName = givenName === undefined ? undefined : cleanExecuteFileName(givenName);
@@ -89,7 +93,7 @@ Options:
       const stored = await store.load(baseKey(vision.ref));
       const decision: WriteDecision = planExecuteWrite(vision, existing, {
         today: ctx.today,
-        dateFormat: typeof ctx.options["date-format"] === "string" ? ctx.options["date-format"] : undefined,
+        dateFormat,
         dependencyStyle: style,
         fileName,
         base: stored,

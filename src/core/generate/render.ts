@@ -1,4 +1,5 @@
 import { format } from "date-fns";
+import { dateFormatter } from "../text/date-format";
 import { basename } from "../files";
 import { wikilink } from "../links";
 import { hashText } from "../text/normalize";
@@ -46,7 +47,7 @@ export function phaseHeadingText(p: PlannedPhase): string {
 /** The `## Format` heading and every other fixed heading below follow the template exactly. */
 export function renderExecuteNote(v: Vision, plan: ExecutionPlan, opts: RenderOptions): string {
   const style = opts.dependencyStyle ?? "text";
-  const fmt = (d: Date): string => format(d, opts.dateFormat || "yyyy-MM-dd");
+  const fmt = dateFormatter(opts.dateFormat || undefined);
   const planPath = v.ref.docs.plan ?? `${v.ref.folder}/plan.md`;
   const planName = basename(planPath);
   const planLink = wikilink(planPath, undefined, planName.replace(/\.md$/, ""));

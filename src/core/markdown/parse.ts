@@ -1,11 +1,11 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent } from "mdast";
 import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { parse as parseYaml } from "yaml";
+import { parseYamlObject } from "../yaml";
+import { remarkGfmSubset } from "./gfm";
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm);
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfmSubset);
 
 /** A parsed note: the syntax tree plus the text it was parsed from (positions index into it). */
 export interface MarkdownDoc {
@@ -25,12 +25,7 @@ export function lineStartsOf(text: string): number[] {
 
 /** Reads YAML frontmatter leniently: a malformed block yields {} rather than an exception. */
 export function readFrontmatter(yamlText: string): Record<string, unknown> {
-  try {
-    const value: unknown = parseYaml(yamlText);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  return parseYamlObject(yamlText);
 }
 
 /**

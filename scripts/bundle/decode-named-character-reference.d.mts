@@ -1,0 +1,1 @@
+export declare function decodeNamedCharacterReference(value: string): string | false;

@@ -1,0 +1,1 @@
+export default function format(template: string, ...values: unknown[]): string;
