@@ -101,7 +101,9 @@ export function renderExecuteNote(v: Vision, plan: ExecutionPlan, opts: RenderOp
         push(`**Timeline**: ${m.timeline.text}${when ? ` (${fmt(when.start)} → ${fmt(when.end)})` : ""}`);
       }
       const after = m.dependsOn.map((d) => `Milestone ${d} (Phase ${phaseOf.get(d)?.number ?? "?"})`);
-      push(`**Depends on**: ${after.length ? after.join(", ") : "Foundational (Phase 2)"}`, "");
+      push(`**Depends on**: ${after.length ? after.join(", ") : "Foundational (Phase 2)"}`);
+      if (m.external?.length) push(`**External dependencies**: ${m.external.join("; ")}`);
+      push("");
       push(`### Tasks for Milestone ${m.number}`);
     }
     if (p.tasks.length) push(...p.tasks.map((t) => taskLine(t, style)));

@@ -97,6 +97,8 @@ export interface Milestone extends NumberedHeading {
   dependencyText?: SourceItem;
   /** Numbers of the milestones it depends on that exist in the plan. */
   dependsOn: string[];
+  /** What the Dependencies field names besides milestones, each as written ("a signed contract (ED-002)"). */
+  external?: string[];
   validationApproach: SourceItem[];
   why?: SourceItem;
   independentValidation?: SourceItem;
