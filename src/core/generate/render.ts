@@ -3,7 +3,8 @@ import { basename } from "../files";
 import { wikilink } from "../links";
 import { hashText } from "../text/normalize";
 import type { Milestone, Vision } from "../vision/model";
-import { type ScheduledMilestone, parseDate, scheduleMilestones } from "../vision/timeline";
+import { type ScheduledMilestone, scheduleMilestones } from "../vision/timeline";
+import { firstDate } from "../vision/start-date";
 import type { ExecutionPlan, PlannedPhase, PlannedTask } from "./plan-model";
 import { derivedSections } from "./sections";
 
@@ -54,7 +55,7 @@ export function renderExecuteNote(v: Vision, plan: ExecutionPlan, opts: RenderOp
   const phaseOf = new Map(plan.phases.filter((p) => p.milestone).map((p) => [p.milestone!.number, p]));
   const milestones = plan.phases.flatMap((p) => (p.milestone ? [p.milestone] : []));
   const polish = plan.phases[plan.phases.length - 1];
-  const start = v.plan ? parseDate(v.plan.header.values["start date"] ?? v.plan.header.values["start"] ?? "") : undefined;
+  const start = v.plan?.startDate ? firstDate(v.plan.startDate.text) : undefined;
   const schedule: Map<string, ScheduledMilestone> = v.plan ? scheduleMilestones(v.plan.milestones, plan.order, start) : new Map<string, ScheduledMilestone>();
   const out: string[] = [];
   const push = (...lines: string[]): void => void out.push(...lines);

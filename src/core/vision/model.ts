@@ -122,6 +122,8 @@ export interface PlanDocument {
   file: string;
   name: string;
   header: HeaderFields;
+  /** Where the work starts: the header, Milestone Overview or Overall Timeline (see start-date.ts). */
+  startDate?: SourceItem;
   milestones: Milestone[];
   /** The project-structure code block, when the plan has one. */
   structure?: { text: string; line: number };
