@@ -2,6 +2,7 @@ import { type Diagnostic, formatDiagnostic, hasErrors } from "../../core/diagnos
 import { buildGraph, nextReadyTasks } from "../../core/graph/build";
 import type { PlanGraph } from "../../core/graph/model";
 import { type Command, CliError } from "../command";
+import { fitWidth, graphemes } from "../../core/text/graphemes";
 import { type LoadedPlan, loadPlans, selectPlans } from "./graph";
 
 /** One plan's progress, as printed (and as `--json` gives it). */
@@ -44,9 +45,9 @@ export function formatStatus(s: PlanStatus): string[] {
     lines.push("  No tasks found: write tasks as \"- [ ] T001 Description\" under \"## Phase N: …\" headings.");
   } else {
     lines.push(`  Progress: ${s.done}/${s.total} tasks done (${percent(s.done, s.total)})${s.form !== "checkbox" ? `, read from ${s.form} tasks` : ""}`);
-    const width = Math.min(60, Math.max(...s.phases.map((p) => p.heading.length)));
+    const width = Math.min(60, Math.max(...s.phases.map((p) => graphemes(p.heading).length)));
     for (const p of s.phases) {
-      const heading = p.heading.length > width ? `${p.heading.slice(0, width - 1)}…` : p.heading.padEnd(width);
+      const heading = fitWidth(p.heading, width);
       lines.push(`  ${heading}  ${`${p.done}/${p.total}`.padStart(7)}  ${p.status}${p.critical ? ", critical path" : ""}`);
     }
     if (s.next.length) {

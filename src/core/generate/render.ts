@@ -3,7 +3,7 @@ import { basename } from "../files";
 import { wikilink } from "../links";
 import { hashText } from "../text/normalize";
 import type { Milestone, Vision } from "../vision/model";
-import { type ScheduledMilestone, scheduleMilestones } from "../vision/timeline";
+import { type ScheduledMilestone, parseTimeline, scheduleMilestones } from "../vision/timeline";
 import { firstDate } from "../vision/start-date";
 import type { ExecutionPlan, PlannedPhase, PlannedTask } from "./plan-model";
 import { derivedSections } from "./sections";
@@ -99,7 +99,9 @@ export function renderExecuteNote(v: Vision, plan: ExecutionPlan, opts: RenderOp
       if (m.independentValidation) push(`**Independent Validation**: ${m.independentValidation.text}`);
       if (m.timeline) {
         const when = schedule.get(m.number);
-        push(`**Timeline**: ${m.timeline.text}${when ? ` (${fmt(when.start)} → ${fmt(when.end)})` : ""}`);
+        // Dates the plan already wrote are not repeated: only a computed range is added.
+        const stated = parseTimeline(m.timeline.text)?.kind === "dates";
+        push(`**Timeline**: ${m.timeline.text}${when && !stated ? ` (${fmt(when.start)} → ${fmt(when.end)})` : ""}`);
       }
       const after = m.dependsOn.map((d) => `Milestone ${d} (Phase ${phaseOf.get(d)?.number ?? "?"})`);
       push(`**Depends on**: ${after.length ? after.join(", ") : "Foundational (Phase 2)"}`);
