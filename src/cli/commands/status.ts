@@ -1,9 +1,9 @@
 import { type Diagnostic, formatDiagnostic, hasErrors } from "../../core/diagnostics";
-import { buildGraph, nextReadyTasks } from "../../core/graph/build";
+import { nextReadyTasks } from "../../core/graph/build";
 import type { PlanGraph } from "../../core/graph/model";
 import { type Command, CliError } from "../command";
 import { fitWidth, graphemes } from "../../core/text/graphemes";
-import { type LoadedPlan, loadPlans, selectPlans } from "./graph";
+import { type LoadedPlan, loadPlans, planGraph, selectPlans } from "./graph";
 
 /** One plan's progress, as printed (and as `--json` gives it). */
 export interface PlanStatus {
@@ -70,8 +70,9 @@ export const statusCommand: Command = {
 
 For each execution plan in the file or folder (execute.md, execution.md or tasks.md of every
 vision and spec-kit folder; a vision without an execute note is generated in memory from its
-plan): tasks done per phase and overall, the next tasks that are ready to start, and the
-problems found in the note as "file:line: severity: message". Exits 1 when a note has errors
+plan; any vision document, plan.md, vision.md…, stands for its vision folder): tasks done per
+phase and overall, the next tasks that are ready to start, and the problems found in the note
+and its vision's documents as "file:line: severity: message". Exits 1 when there are errors
 (duplicate task IDs, dependency cycles), else 0.
 
 Options:
@@ -86,7 +87,7 @@ Options:
     if (!Number.isInteger(next) || next < 0) throw new CliError(`--next must be a whole number, not "${String(nextOption)}".`);
     const plans = selectPlans(await loadPlans(ctx, arg), ctx.options.vision, arg);
     if (plans.length === 0) throw new CliError(`No execution plan in ${arg}: looked for execute.md, execution.md, tasks.md and vision plans.`);
-    const statuses = plans.map((p) => planStatus(p, buildGraph(p.doc, { phaseWeights: p.phaseWeights }), next));
+    const statuses = plans.map((p) => planStatus(p, planGraph(p), next));
     if (ctx.options.json === true) ctx.out(JSON.stringify(statuses, null, 2));
     else ctx.out(statuses.map((s) => formatStatus(s).join("\n")).join("\n\n"));
     return statuses.some((s) => hasErrors(s.diagnostics)) ? 1 : 0;
