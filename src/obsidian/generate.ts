@@ -120,7 +120,6 @@ export class ExecuteNoteWriter {
       }
       if (decision.action === "refuse") return { ref, action: "refuse", path, reason: decision.reason, sourcesChanged };
     }
-    if (target.template?.replaced) await store?.backup(baseKey(ref), target.template.path, target.template.text, opts.today);
     if (decision.action === "update" && existing !== undefined) await store?.backup(baseKey(ref), decision.path, existing, opts.today);
     if (decision.action === "create" || decision.action === "update") {
       const final = decision;

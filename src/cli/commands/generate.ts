@@ -104,7 +104,7 @@ Options:
       }
       const report = decision.report ? formatReport(decision.report, decision.path) : [];
       const summary = decision.report && decision.action === "update" ? summarizeReport(decision.report) : "";
-      const aside = template ? `${template.path}: note: ${templateNote(template, decision.path)}` : undefined;
+      const aside = template ? `${template}: note: ${templateNote(template, decision.path)}` : undefined;
       if (dryRun) {
         ctx.out(`# ${decision.action === "unchanged" ? "unchanged" : `would ${decision.action}`} ${decision.path}${summary ? ` (${summary})` : ""}`);
         if (aside) ctx.out(`# ${aside}`);
@@ -115,7 +115,6 @@ Options:
         }
         continue;
       }
-      if (template?.replaced) await store.backup(baseKey(vision.ref), template.path, template.text, new Date());
       if (decision.action === "update" && existing !== undefined) {
         // Backups are named by the wall-clock time of the rewrite (ctx.today may be a fixed day).
         const copy = await store.backup(baseKey(vision.ref), decision.path, existing, new Date());
