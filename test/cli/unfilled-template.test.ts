@@ -53,6 +53,16 @@ describe("unfilled template notes beside a plan", () => {
     expect(read(`${V2}/execute.md`)).toBe(fixture("execution.md"));
   });
 
+  test("status and graph of the vision show its plan, not the unfilled template", async () => {
+    writeFileSync(file(`${V2}/execution.md`), fixture("execution.md"));
+    const status = await intentk("status", file(`${V2}/plan.md`), "--json");
+    const [s] = JSON.parse(status.out) as { generated: boolean; total: number }[];
+    expect(s.generated).toBe(true);
+    expect(s.total).toBeGreaterThan(5);
+    const graph = JSON.parse((await intentk("graph", file(V2))).out) as { phases: { title: string }[] };
+    expect(graph.phases.map((p) => p.title)).toContain("Milestone 1 - Local Storage");
+  });
+
   test("a filled execution.md is still the execution plan: read by status, never taken over without --adopt", async () => {
     writeFileSync(file(`${V2}/execution.md`), fixture("filled-execution.md"));
     const refused = await intentk("generate", vault.dir, "--vision", "002");

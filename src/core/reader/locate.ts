@@ -3,6 +3,7 @@ import { detectDrift, driftDiagnostic } from "../drift";
 import type { FileAccess } from "../files";
 import { buildExecutionPlan } from "../generate/plan-model";
 import { renderExecuteNote } from "../generate/render";
+import { isUnfilledTemplate } from "../generate/unfilled";
 import { ROLE_FILES, detectVisions } from "../vision/detect";
 import { loadVision } from "../vision/load";
 import type { DocRole, Vision, VisionRef } from "../vision/model";
@@ -69,16 +70,17 @@ async function planOf(ref: VisionRef, read: (p: string) => Promise<string>, loca
   const phaseWeights = loaded ? milestoneWeights(loaded.vision) : new Map<string, number>();
   // The sources' errors (a milestone cycle…) belong to the graph whether or not a note exists.
   const errors = (loaded?.diagnostics ?? []).filter((d) => d.severity === "error").map((d) => ({ ...d, file: local(d.file) }));
-  if (execute) {
-    const text = await read(execute);
+  const text = execute ? await read(execute) : undefined;
+  // An unfilled intent-kit template (execution.md named by its scripts) is no plan: the vision's is generated.
+  if (execute && text !== undefined && !(loaded?.vision.plan && isUnfilledTemplate(text))) {
     const drift = loaded ? detectDrift(loaded.vision, execute, text) : undefined;
     const diagnostics = drift ? [...errors, { ...driftDiagnostic(drift), file: local(drift.file) }] : errors;
     return { path: local(execute), text, generated: false, id, phaseWeights, diagnostics };
   }
   if (!loaded?.vision.plan) return undefined;
-  const text = renderExecuteNote(loaded.vision, buildExecutionPlan(loaded.vision), { today });
+  const generated = renderExecuteNote(loaded.vision, buildExecutionPlan(loaded.vision), { today });
   const path = local(ref.folder ? `${ref.folder}/execute.md` : "execute.md");
-  return { path, text, generated: true, id, phaseWeights, diagnostics: errors };
+  return { path, text: generated, generated: true, id, phaseWeights, diagnostics: errors };
 }
 
 /** Every plan under the folder `files` is rooted at, in folder order. */
