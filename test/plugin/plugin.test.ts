@@ -139,6 +139,8 @@ describe("the plugin in a fake Obsidian over the example vault", () => {
     const template = "# Execution Plan: [EXECUTION NAME]\n\n**Date**: [DATE]\n\n## Phase 1: Setup\n\n- [ ] TXXX Initialize [technology] project\n";
     await h.app.vault.create("visions/002-offline-notes-sync/execution.md", template);
     await h.settle();
+    // The template is no execution plan: no graph or progress is read from it.
+    expect(h.plugin.index.get("002-offline-notes-sync")!.graph).toBeUndefined();
     const result = await h.plugin.kit.generate(h.plugin.index.get("002-offline-notes-sync")!);
     expect(result).toMatchObject({ action: "create", path: "visions/002-offline-notes-sync/execute.md" });
     expect(h.read("visions/002-offline-notes-sync/execution.md")).toBe(template);
