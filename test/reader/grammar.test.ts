@@ -421,13 +421,16 @@ describe("task IDs seen in real files", () => {
       "- [ ] T020 [P] [us1] Lower-case story label (depends on T001.1)",
       "- [ ] T067a [US14] Parent with a suffix letter",
       "- [ ] T067a-1 [US14] Its first sub-task",
-      "- [ ] T067a-2 [US14] Its second sub-task",
+      "- [ ] T067a-2 [US14] Its second sub-task (depends on T067a-1)",
+      "- [ ] T068 [US14] After both sub-tasks (depends on T067a-1, T067a-2)",
     ].join("\n"),
   );
 
   test("sub-numbers and suffix letters are part of the ID, not duplicates of it", () => {
-    expect(doc.tasks.map((t) => t.id)).toEqual(["T001", "T001.1", "T010A", "T013-1", "T020", "T067a", "T067a-1", "T067a-2"]);
-    expect(doc.tasks.slice(5).map((t) => t.labels)).toEqual([["US14"], ["US14"], ["US14"]]);
+    expect(doc.tasks.map((t) => t.id)).toEqual(["T001", "T001.1", "T010A", "T013-1", "T020", "T067a", "T067a-1", "T067a-2", "T068"]);
+    expect(doc.tasks.slice(5).map((t) => t.labels)).toEqual([["US14"], ["US14"], ["US14"], ["US14"]]);
+    // A dependency on a sub-task is that sub-task, not a range down to T1.
+    expect(doc.tasks.slice(7).map((t) => t.dependsOn)).toEqual([["T067a-1"], ["T067a-1", "T067a-2"]]);
     expect(doc.diagnostics.filter((d) => d.code === "duplicate-task-id")).toEqual([]);
     expect(read(["## P", "- [ ] T001 a", "- [ ] T001 b"].join("\n")).diagnostics.filter((d) => d.code === "duplicate-task-id")).toHaveLength(2);
   });
