@@ -54,13 +54,13 @@ describe("milestone dependencies in every form", () => {
   });
 
   test("a reference to a milestone that does not exist is reported at its line", () => {
-    const milestones = [milestone("1", 1), milestone("2", 2, "Milestone 1 and Milestone 9"), milestone("3", 3, "Milestones 2-4")];
+    const milestones = [milestone("1", 1), milestone("2", 2, "Milestone 1 and Milestone 9"), milestone("3", 3, "Milestones 2-6")];
     const { diagnostics } = settle(milestones);
     expect(milestones.map((m) => m.dependsOn)).toEqual([[], ["1"], ["2"]]);
     const unknown = diagnostics.filter((d) => d.code === "unknown-milestone").map((d) => [d.line, d.message]);
     expect(unknown).toEqual([
       [25, expect.stringContaining("Milestone 9, which is not in the plan") as string],
-      [35, expect.stringContaining("Milestone 4, which is not in the plan") as string],
+      [35, expect.stringContaining("Milestones 4, 5, 6, which are not in the plan") as string],
     ]);
   });
 

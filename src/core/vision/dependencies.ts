@@ -18,17 +18,17 @@ export function resolveDependencies(milestones: Milestone[], diagnostics: Diagno
     if ((reading.allPrevious || reading.previousOne) && lower.length === 0) {
       diagnostics.push({ code: "unknown-milestone", severity: "warning", message: `Milestone ${m.number} depends on "${dep.text}", but no milestone comes before it; remove that dependency.`, ...at });
     }
+    const unknown: string[] = [];
     for (const n of named) {
       if (n === m.number) {
         diagnostics.push({ code: "self-dependency", severity: "warning", message: `Milestone ${m.number} depends on itself; remove that reference.`, ...at });
-      } else if (!known.has(n)) {
-        diagnostics.push({
-          code: "unknown-milestone",
-          severity: "warning",
-          message: `Milestone ${m.number} depends on Milestone ${n}, which is not in the plan; fix the number or add the milestone.`,
-          ...at,
-        });
-      } else if (!m.dependsOn.includes(n)) m.dependsOn.push(n);
+      } else if (!known.has(n)) unknown.push(n);
+      else if (!m.dependsOn.includes(n)) m.dependsOn.push(n);
+    }
+    // One finding per field, also for a range that runs past the last milestone ("Milestones 4-9").
+    if (unknown.length > 0) {
+      const which = unknown.length === 1 ? `Milestone ${unknown[0]}, which is` : `Milestones ${unknown.join(", ")}, which are`;
+      diagnostics.push({ code: "unknown-milestone", severity: "warning", message: `Milestone ${m.number} depends on ${which} not in the plan; fix the number or add the milestone.`, ...at });
     }
     for (const range of reading.tooWide) {
       diagnostics.push({ code: "unknown-milestone", severity: "warning", message: `Milestone ${m.number} depends on Milestones ${range}, a range wider than any plan; fix the numbers.`, ...at });
