@@ -145,7 +145,7 @@ export class IntentKit extends Component {
     const path = result.path ?? "";
     switch (result.action) {
       case "create":
-        new Notice(this.linkFragment("Created ", path, ` (${result.tasks ?? 0} tasks).`));
+        new Notice(this.linkFragment("Created ", path, ` (${result.tasks ?? 0} tasks).${result.note ? ` ${result.note}.` : ""}`), result.note ? 10000 : undefined);
         break;
       case "update":
         new Notice(this.linkFragment("Updated ", path, ` (${result.tasks ?? 0} tasks).`));

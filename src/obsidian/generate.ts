@@ -1,6 +1,7 @@
 import { type App, TFile, normalizePath } from "obsidian";
 import { buildExecutionPlan } from "../core/generate/plan-model";
-import { type GenerateOptions, type WriteDecision, executePath, planExecuteWrite } from "../core/generate/write";
+import { type GenerateOptions, type WriteDecision, planExecuteWrite } from "../core/generate/write";
+import { resolveExecuteTarget, templateNote } from "../core/generate/target";
 import { applyPlanLinks, milestoneLinkTargets } from "../core/plan-links";
 import { type LoadedVision, loadVision } from "../core/vision/load";
 import type { Vision, VisionRef } from "../core/vision/model";
@@ -40,6 +41,8 @@ export interface GenerateResult {
   tasks?: number;
   /** Whether the plan's link lines or the `execute` properties were changed. */
   sourcesChanged?: boolean;
+  /** What was done with an unfilled intent-kit template beside the note, when there was one. */
+  note?: string;
 }
 
 /** The wikilink stored in the `execute` property of the vision and plan notes. */
@@ -89,25 +92,30 @@ export class ExecuteNoteWriter {
     }
     const store = this.hooks.baseStore;
     const opts: GenerateOptions = { ...this.options(), base: await store?.load(baseKey(ref)) };
-    const path = normalizePath(executePath(first.vision, opts.fileName));
-    const existingFile = this.app.vault.getFileByPath(path);
-    const existing = existingFile ? await this.app.vault.read(existingFile) : undefined;
-    let decision = await this.decide(first.vision, existing, opts);
+    // An unfilled intent-kit template (execution.md…) is set aside, the same decision as the CLI's.
+    const target = await resolveExecuteTarget(first.vision, opts.fileName, async (p) => {
+      const file = this.app.vault.getFileByPath(normalizePath(p));
+      return file ? this.app.vault.read(file) : undefined;
+    });
+    const path = normalizePath(target.path);
+    const existing = target.existing;
+    const note = target.template ? templateNote(target.template, path) : undefined;
+    let decision = await this.decide(target.vision, existing, opts);
     if (decision.action === "refuse" && decision.canAdopt && interactive && this.hooks.confirmAdopt && (await this.hooks.confirmAdopt(decision))) {
       opts.adopt = true;
-      decision = await this.decide(first.vision, existing, opts);
+      decision = await this.decide(target.vision, existing, opts);
     }
     if (decision.action === "refuse") return { ref, action: "refuse", path, reason: decision.reason };
     if (decision.action !== "unchanged" && interactive && this.hooks.confirmWrite && !(await this.hooks.confirmWrite(decision))) {
       return { ref, action: "cancelled", path };
     }
 
-    const sourcesChanged = await this.updateSources(first.vision, path, opts);
-    let vision = first.vision;
+    const sourcesChanged = await this.updateSources(target.vision, path, opts);
+    let vision = target.vision;
     if (sourcesChanged) {
       const again = await this.load(ref);
       if (again.vision.plan) {
-        vision = again.vision;
+        vision = { ...again.vision, ref: target.vision.ref };
         decision = await this.decide(vision, existing, opts);
       }
       if (decision.action === "refuse") return { ref, action: "refuse", path, reason: decision.reason, sourcesChanged };
@@ -127,7 +135,7 @@ export class ExecuteNoteWriter {
     }
     if (decision.base) await store?.save(baseKey(ref), decision.base);
     const tasks = (decision.content.match(/^\s*- \[[ xX]\] T\d+/gm) ?? []).length;
-    return { ref, action: decision.action, path: decision.path, tasks, sourcesChanged };
+    return { ref, action: decision.action, path: decision.path, tasks, sourcesChanged, note };
   }
 
   /** The plan's link lines and the `execute` properties; true when a note was changed. */

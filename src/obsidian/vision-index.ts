@@ -1,4 +1,5 @@
 import { type App, Component, type EventRef, Events, TFile, TFolder, type TAbstractFile, debounce } from "obsidian";
+import { isUnfilledTemplate } from "../core/generate/unfilled";
 import type { Diagnostic } from "../core/diagnostics";
 import { basename, dirname } from "../core/files";
 import { type Drift, detectDrift, driftDiagnostic } from "../core/drift";
@@ -296,6 +297,8 @@ export class VisionIndex extends Component {
       diagnostics.push({ code: "unreadable", severity: "error", message: `Cannot read ${path}: ${(e as Error).message}`, file: path, line: 1 });
       return undefined;
     }
+    // An unfilled intent-kit template (execution.md named by its scripts) is no execution plan yet.
+    if (isUnfilledTemplate(text)) return undefined;
     const hash = hashText(text);
     const known = this.plans.get(path);
     if (known && known.hash === hash) return known;

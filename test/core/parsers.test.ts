@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../src/core/diagnostics";
 import { parseMarkdown } from "../../src/core/markdown/parse";
-import { readDependencyText } from "../../src/core/vision/dependencies";
+import { readDependencies } from "../../src/core/vision/dependency-text";
 import { readHeader, readNumberedHeading } from "../../src/core/vision/headings";
 import { parseGoal, parseStrategy, parseVision } from "../../src/core/vision/parse-docs";
 import { parsePlan } from "../../src/core/vision/parse-plan";
@@ -140,16 +140,72 @@ describe("milestone fields", () => {
 
 describe("dependency text", () => {
   test.each([
-    ["None (foundational)", [], ""],
-    ["Milestone 1 completion", ["1"], ""],
-    ["M1, M3", ["1", "3"], ""],
-    ["Milestones 2 and 3", ["2", "3"], ""],
-    ["after Milestone 2 and research", ["2"], "research"],
-    ["Requires M4a", ["4a"], ""],
-  ])("%s", (text, numbers, rest) => {
-    const refs = readDependencyText(text);
-    expect(refs.numbers).toEqual(numbers);
-    expect(refs.rest).toBe(rest);
+    // none
+    ["None (foundational)", [], []],
+    ["N/A", [], []],
+    ["-", [], []],
+    ["No dependencies (first milestone)", [], []],
+    // single references
+    ["Milestone 1 completion", ["1"], []],
+    ["Requires M4a", ["4a"], []],
+    ["Milestone #03 done", ["3"], []],
+    ["Milestone 3 (after 2 weeks of testing)", ["3"], []],
+    // ranges
+    ["Milestones 4–6", ["4", "5", "6"], []],
+    ["Milestones 1-2", ["1", "2"], []],
+    ["4-6", ["4", "5", "6"], []],
+    ["Milestones 1 to 3", ["1", "2", "3"], []],
+    ["Milestones 1 through 3 complete", ["1", "2", "3"], []],
+    ["M3–M5", ["3", "4", "5"], []],
+    // lists
+    ["M1, M3", ["1", "3"], []],
+    ["M3, M5", ["3", "5"], []],
+    ["2, 3", ["2", "3"], []],
+    ["2 and 3", ["2", "3"], []],
+    ["Milestones 2 and 3", ["2", "3"], []],
+    ["Milestones 2, 3 and 5", ["2", "3", "5"], []],
+    ["Milestone 2 and Milestone 3", ["2", "3"], []],
+    ["M2/M3", ["2", "3"], []],
+    // external dependencies, kept whole
+    ["after Milestone 2 and research", ["2"], ["research"]],
+    ["Milestone 2 completion and a signed SMS provider contract (ED-002)", ["2"], ["a signed SMS provider contract (ED-002)"]],
+    ["Legal review and sign-off by the clinic board", [], ["Legal review and sign-off by the clinic board"]],
+    ["Milestone 2 and 3 weeks of pilot data", ["2"], ["3 weeks of pilot data"]],
+    ["Milestone 1, vendor API access (keys, sandbox), Milestone 4", ["1", "4"], ["vendor API access (keys, sandbox)"]],
+    ["`config, schema` frozen", [], ["`config, schema` frozen"]],
+  ])("%s", (text, numbers, external) => {
+    const reading = readDependencies(text);
+    expect(reading.numbers).toEqual(numbers);
+    expect(reading.external).toEqual(external);
+    expect(reading.allPrevious).toBe(false);
+  });
+
+  test.each(["All previous milestones", "all prior milestones complete", "Every earlier milestone"])("%s: every lower-numbered milestone", (text) => {
+    const reading = readDependencies(text);
+    expect(reading).toMatchObject({ allPrevious: true, numbers: [], external: [] });
+  });
+
+  test("the previous milestone: the one just below", () => {
+    expect(readDependencies("The previous milestone")).toMatchObject({ previousOne: true, allPrevious: false, numbers: [] });
+  });
+
+  test("a range wider than any plan is reported, not expanded", () => {
+    const reading = readDependencies("Milestones 1-5000");
+    expect(reading.numbers).toEqual(["1", "5000"]);
+    expect(reading.tooWide).toEqual(["1-5000"]);
+  });
+
+  test("time grows linearly with the length of the field", () => {
+    const unit = "Milestone 2, a (b [c] d), `x, y` and 3 weeks; ";
+    const time = (n: number): number => {
+      const text = unit.repeat(n);
+      const t0 = performance.now();
+      for (let i = 0; i < 5; i++) readDependencies(text);
+      return performance.now() - t0;
+    };
+    time(100);
+    const small = Math.max(time(100), 0.5);
+    expect(time(2000) / small).toBeLessThan(20 * 10);
   });
 });
 

@@ -129,3 +129,44 @@ describe("intentk status", () => {
     }
   });
 });
+
+describe("graph and status on any document of a vision", () => {
+  const V1 = "visions/001-team-reading-list";
+  let vault: { dir: string; cleanup: () => void };
+  beforeEach(() => {
+    vault = scratchCopy(EXAMPLES);
+  });
+  afterEach(() => vault.cleanup());
+
+  test.each(["plan.md", "vision.md", "goal.md", "strategy.md", ""])("graph %s shows the vision's graph", async (doc) => {
+    const folder = JSON.parse((await run(graphCommand, vault.dir, "graph", V1)).out) as GraphJson;
+    const r = await run(graphCommand, vault.dir, "graph", doc ? `${V1}/${doc}` : V1);
+    expect(r).toMatchObject({ code: 0, err: "" });
+    const json = JSON.parse(r.out) as GraphJson;
+    expect(json.tasks).toHaveLength(64);
+    expect(json).toEqual(folder);
+  });
+
+  test("status on plan.md shows the vision's progress", async () => {
+    const r = await run(statusCommand, vault.dir, "status", `${V1}/plan.md`, "--json");
+    const [status] = JSON.parse(r.out) as { file: string; total: number }[];
+    expect(status).toMatchObject({ file: `${V1}/execute.md`, total: 64 });
+  });
+
+  test("a plan cycle and an execute note older than the plan both show in the graph JSON", async () => {
+    const { runCli } = await import("../../src/cli/main");
+    await runCli(["generate", vault.dir, "--vision", "001"], { out: () => undefined, err: () => undefined, today: TODAY });
+    const plan = join(vault.dir, V1, "plan.md");
+    const { readFileSync } = await import("node:fs");
+    writeFileSync(plan, readFileSync(plan, "utf8").replace("- **Dependencies**: None (foundational)", "- **Dependencies**: Milestone 4"));
+    for (const target of [`${V1}/plan.md`, `${V1}/execute.md`, V1]) {
+      const json = JSON.parse((await run(graphCommand, vault.dir, "graph", target)).out) as GraphJson;
+      const codes = json.diagnostics.map((d) => [d.code, d.file]);
+      expect(codes).toContainEqual(["dependency-cycle", `${V1}/plan.md`]);
+      expect(codes).toContainEqual(["out-of-date", `${V1}/execute.md`]);
+    }
+    const status = await run(statusCommand, vault.dir, "status", `${V1}/plan.md`);
+    expect(status.code).toBe(1);
+    expect(status.out).toMatch(/plan\.md:\d+: error: Milestone dependencies form a cycle/);
+  });
+});

@@ -160,6 +160,20 @@ describe("the plugin in a fake Obsidian over the example vault", () => {
     expect(h.read("visions/002-offline-notes-sync/execute.md")).toBe("# Execution Plan: by hand\n\n- [ ] T001 Something\n");
   });
 
+  test("an unfilled execution.md left by intent-kit's scripts is not taken over: execute.md is written beside it", async () => {
+    h = await loadPlugin();
+    const template = "# Execution Plan: [EXECUTION NAME]\n\n**Date**: [DATE]\n\n## Phase 1: Setup\n\n- [ ] TXXX Initialize [technology] project\n";
+    await h.app.vault.create("visions/002-offline-notes-sync/execution.md", template);
+    await h.settle();
+    // The template is no execution plan: no graph or progress is read from it.
+    expect(h.plugin.index.get("002-offline-notes-sync")!.graph).toBeUndefined();
+    const result = await h.plugin.kit.generate(h.plugin.index.get("002-offline-notes-sync")!);
+    expect(result).toMatchObject({ action: "create", path: "visions/002-offline-notes-sync/execute.md" });
+    expect(h.read("visions/002-offline-notes-sync/execution.md")).toBe(template);
+    expect(h.read("visions/002-offline-notes-sync/execute.md")).toContain("intentk: execute");
+    expect(h.notices().some((n) => n.includes("execution.md is an unfilled intent-kit template"))).toBe(true);
+  });
+
   test("the confirmWrite seam can cancel, and the base store hears about each write", async () => {
     h = await loadPlugin();
     const asked: string[] = [];

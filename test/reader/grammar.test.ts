@@ -68,6 +68,8 @@ describe("task IDs and markers", () => {
     ["T014 Mentions [P] and [US3] later", { parallel: false, labels: [], rest: "Mentions [P] and [US3] later" }],
     ["T2 [P]: Principal", { id: "T2", parallel: true, rest: "Principal" }],
     ["T5 [link](https://x) text", { rest: "[link](https://x) text" }],
+    ["T067a-1 [US14] Sub-task of T067a", { id: "T067a-1", labels: ["US14"], rest: "Sub-task of T067a" }],
+    ["T067a-9 [P] [US14] Ninth", { id: "T067a-9", parallel: true, labels: ["US14"], rest: "Ninth" }],
   ])("%s", (text, expected) => {
     expect(readTaskHead(text)).toMatchObject(expected);
   });
@@ -417,11 +419,18 @@ describe("task IDs seen in real files", () => {
       "- [x] T010A Upper-case suffix letter",
       "- [ ] T013-1 Hyphenated sub-number",
       "- [ ] T020 [P] [us1] Lower-case story label (depends on T001.1)",
+      "- [ ] T067a [US14] Parent with a suffix letter",
+      "- [ ] T067a-1 [US14] Its first sub-task",
+      "- [ ] T067a-2 [US14] Its second sub-task (depends on T067a-1)",
+      "- [ ] T068 [US14] After both sub-tasks (depends on T067a-1, T067a-2)",
     ].join("\n"),
   );
 
   test("sub-numbers and suffix letters are part of the ID, not duplicates of it", () => {
-    expect(doc.tasks.map((t) => t.id)).toEqual(["T001", "T001.1", "T010A", "T013-1", "T020"]);
+    expect(doc.tasks.map((t) => t.id)).toEqual(["T001", "T001.1", "T010A", "T013-1", "T020", "T067a", "T067a-1", "T067a-2", "T068"]);
+    expect(doc.tasks.slice(5).map((t) => t.labels)).toEqual([["US14"], ["US14"], ["US14"], ["US14"]]);
+    // A dependency on a sub-task is that sub-task, not a range down to T1.
+    expect(doc.tasks.slice(7).map((t) => t.dependsOn)).toEqual([["T067a-1"], ["T067a-1", "T067a-2"]]);
     expect(doc.diagnostics.filter((d) => d.code === "duplicate-task-id")).toEqual([]);
     expect(read(["## P", "- [ ] T001 a", "- [ ] T001 b"].join("\n")).diagnostics.filter((d) => d.code === "duplicate-task-id")).toHaveLength(2);
   });

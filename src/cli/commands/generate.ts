@@ -3,7 +3,8 @@ import * as nodePath from "node:path";
 import { type BaseRecord, DEFAULT_KEEP_BACKUPS, FolderBaseStore, serializeRecord, baseKey } from "../../core/base-store";
 import { formatDiagnostic } from "../../core/diagnostics";
 import type { FileAccess } from "../../core/files";
-import { type WriteDecision, cleanExecuteFileName, executePath, planExecuteWrite } from "../../core/generate/write";
+import { type WriteDecision, cleanExecuteFileName, planExecuteWrite } from "../../core/generate/write";
+import { resolveExecuteTarget, templateNote } from "../../core/generate/target";
 import { unifiedDiff } from "../../core/merge/diff";
 import { formatReport, summarizeReport } from "../../core/merge/report";
 import { DEFAULT_DATE_FORMAT, compileDateFormat } from "../../core/text/date-format";
@@ -47,7 +48,8 @@ IDs stay with their plan items. Where you and the plan changed the same lines, y
 and the conflict is listed. The last generation of each note (the merge base), its task-ID map and
 backups of rewritten notes are kept in ${STORE_FOLDER}/ in <folder> (add it to .gitignore if you
 do not want it in version control). An execution plan Intent Kit did not write is left alone
-(exit 1) unless --adopt is given.
+(exit 1) unless --adopt is given. An unfilled intent-kit template (execution.md, tasks.md left by
+its scripts) is never taken over: execute.md is written beside it.
 
 Options:
   --vision <id>                only this vision
@@ -82,14 +84,14 @@ Options:
     const adopt = ctx.options.adopt === true;
     let refused = 0;
     for (const ref of refs) {
-      const { vision, diagnostics } = await loadVision(ref, (p) => files.read(p));
-      if (!vision.plan) {
-        ctx.err(`skipped ${vision.ref.id}: no milestone plan (${diagnostics.map(formatDiagnostic).join("; ")})`);
+      const loaded = await loadVision(ref, (p) => files.read(p));
+      if (!loaded.vision.plan) {
+        ctx.err(`skipped ${loaded.vision.ref.id}: no milestone plan (${loaded.diagnostics.map(formatDiagnostic).join("; ")})`);
         continue;
       }
-      // Whatever is at the target path is merged into or refused, never overwritten unseen.
-      const target = executePath(vision, fileName);
-      const existing = (await files.exists(target)) ? await files.read(target) : undefined;
+      // Whatever is at the target path is merged into or refused, never overwritten unseen; an
+      // unfilled intent-kit template is set aside instead.
+      const { vision, existing, template } = await resolveExecuteTarget(loaded.vision, fileName, async (p) => ((await files.exists(p)) ? files.read(p) : undefined));
       const stored = await store.load(baseKey(vision.ref));
       const decision: WriteDecision = planExecuteWrite(vision, existing, {
         today: ctx.today,
@@ -106,8 +108,10 @@ Options:
       }
       const report = decision.report ? formatReport(decision.report, decision.path) : [];
       const summary = decision.report && decision.action === "update" ? summarizeReport(decision.report) : "";
+      const aside = template ? `${template}: note: ${templateNote(template, decision.path)}` : undefined;
       if (dryRun) {
         ctx.out(`# ${decision.action === "unchanged" ? "unchanged" : `would ${decision.action}`} ${decision.path}${summary ? ` (${summary})` : ""}`);
+        if (aside) ctx.out(`# ${aside}`);
         if (decision.action === "create") ctx.out(decision.content);
         if (decision.action === "update") {
           ctx.out(unifiedDiff(decision.previous ?? "", decision.content, { oldLabel: `a/${decision.path}`, newLabel: `b/${decision.path}` }).trimEnd());
@@ -124,6 +128,7 @@ Options:
       if (decision.base && !sameRecord(stored, decision.base)) await store.save(baseKey(vision.ref), decision.base);
       const verb = decision.action === "create" ? "created" : decision.action === "update" ? "updated" : "unchanged";
       ctx.out(`${verb} ${decision.path} (${taskCount(decision.content)} tasks${summary ? `; ${summary}` : ""})`);
+      if (aside) ctx.out(`  ${aside}`);
       if (decision.action === "update") report.forEach((line) => ctx.out(`  ${line}`));
     }
     return refused > 0 ? 1 : 0;

@@ -5,6 +5,8 @@ import { toGraphJson } from "../../core/graph/json";
 import type { PlanGraph } from "../../core/graph/model";
 import { findPlans } from "../../core/reader/locate";
 import type { PlanDoc } from "../../core/reader/model";
+import type { Diagnostic } from "../../core/diagnostics";
+import { ROLE_FILES } from "../../core/vision/detect";
 import { readPlan } from "../../core/reader/read";
 import { type Command, type CommandContext, CliError } from "../command";
 
@@ -32,12 +34,21 @@ export interface LoadedPlan {
   /** True when the execute note does not exist yet and was generated in memory from the plan. */
   generated: boolean;
   phaseWeights: Map<string, number>;
+  /** Errors in the vision's sources and "out of date" with them, beside the note's own problems. */
+  diagnostics: Diagnostic[];
 }
+
+/** Names of a vision's source documents: `graph`/`status` on one of them show its vision's plan. */
+const SOURCE_NAMES = new Set(
+  (["vision", "spec"] as const).flatMap((kind) => Object.entries(ROLE_FILES[kind]).flatMap(([role, names]) => (role === "execute" ? [] : names))),
+);
+const EXECUTE_NAMES = new Set(ROLE_FILES.vision.execute);
 
 /**
  * The plans a `<file|folder>` argument names: the file itself, or every plan found in the folder
  * (its own execute.md / execution.md / tasks.md, or those of the vision and spec folders in it).
- * Paths in the result are shown as the user wrote the argument.
+ * A vision document (plan.md, vision.md…) stands for its vision folder. Paths in the result are
+ * shown as the user wrote the argument.
  */
 export async function loadPlans(ctx: CommandContext, arg: string): Promise<LoadedPlan[]> {
   const abs = path.resolve(arg);
@@ -45,27 +56,42 @@ export async function loadPlans(ctx: CommandContext, arg: string): Promise<Loade
   const parent = ctx.files(path.dirname(abs));
   if (!(await parent.exists(name))) throw new CliError(`No such file or folder: ${arg}`);
   const shown = arg.replace(/[\\/]+$/, "") || arg;
-  const display = (rel: string): string => (shown === "." ? rel : `${shown}/${rel}`);
 
   const inside = await ctx.files(abs).list();
-  if (inside.length === 0) {
-    if (!/\.(md|markdown|txt)$/i.test(name)) throw new CliError(`${arg} is neither a Markdown file nor a folder with plans.`);
-    const text = await parent.read(name);
-    // An execute note inside a vision folder: the plan beside it gives milestone durations.
-    let phaseWeights = new Map<string, number>();
-    if (/^(?:execute|execution|tasks)\.md$/i.test(name)) {
-      const siblings = await findPlans(parent, { folderName: path.basename(path.dirname(abs)), today: ctx.today });
-      phaseWeights = siblings.find((p) => p.path === name)?.phaseWeights ?? phaseWeights;
-    }
-    return [{ doc: readPlan(shown, text), generated: false, phaseWeights }];
+  if (inside.length > 0) return loadFolder(ctx, abs, shown);
+  if (!/\.(md|markdown|txt)$/i.test(name)) throw new CliError(`${arg} is neither a Markdown file nor a folder with plans.`);
+  const folderName = path.basename(path.dirname(abs));
+  if (SOURCE_NAMES.has(name.toLowerCase())) {
+    const folder = await loadFolder(ctx, path.dirname(abs), path.dirname(shown));
+    if (folder.length > 0) return folder;
   }
-  const sources = await findPlans(ctx.files(abs), { folderName: name, today: ctx.today });
+  const text = await parent.read(name);
+  // An execute note inside a vision folder: the plan beside it gives milestone durations and its problems.
+  const sibling = EXECUTE_NAMES.has(name.toLowerCase()) ? (await findPlans(parent, { folderName, today: ctx.today })).find((p) => p.path === name) : undefined;
+  const diagnostics = (sibling?.diagnostics ?? []).map((d) => ({ ...d, file: joinShown(path.dirname(shown), d.file) }));
+  return [{ doc: readPlan(shown, text), generated: false, phaseWeights: sibling?.phaseWeights ?? new Map<string, number>(), diagnostics }];
+}
+
+/** `rel` inside the folder the user wrote as `shown`. */
+function joinShown(shown: string, rel: string): string {
+  return shown === "." || shown === "" ? rel : `${shown}/${rel}`;
+}
+
+async function loadFolder(ctx: CommandContext, abs: string, shown: string): Promise<LoadedPlan[]> {
+  const sources = await findPlans(ctx.files(abs), { folderName: path.basename(abs), today: ctx.today });
   return sources.map((s) => ({
-    doc: readPlan(display(s.path), s.text),
+    doc: readPlan(joinShown(shown, s.path), s.text),
     id: s.id,
     generated: s.generated,
     phaseWeights: s.phaseWeights,
+    diagnostics: s.diagnostics.map((d) => ({ ...d, file: joinShown(shown, d.file) })),
   }));
+}
+
+/** The graph of a loaded plan, with the problems of its vision's sources listed first. */
+export function planGraph(plan: LoadedPlan): PlanGraph {
+  const graph = buildGraph(plan.doc, { phaseWeights: plan.phaseWeights });
+  return plan.diagnostics.length ? { ...graph, diagnostics: [...plan.diagnostics, ...graph.diagnostics] } : graph;
 }
 
 /** Keeps the plans of one vision (by id "001-slug" or number "001") when `--vision` is given. */
@@ -86,14 +112,17 @@ Reads an execution plan (execute.md, or a spec-kit tasks.md, in any of the forms
 and prints its graph: phases in dependency order, parallel waves, the critical path, progress
 and the state of every task. A folder argument is a vision or spec folder (its execute.md,
 execution.md or tasks.md; a vision without one is generated in memory from its plan.md), or
-a folder holding exactly one of them; use --vision to pick one of several.
+a folder holding exactly one of them; use --vision to pick one of several. Any document of a
+vision (plan.md, vision.md, goal.md, strategy.md…) stands for its vision folder.
 
 The JSON format is the stable contract:
   { phases: [{id, title, kind, line, done, total}],
     tasks: [{id, phase, state: "open"|"done"|null, parallel, labels, dependsOn, line}],
     edges: [{from, to, kind: "phase"|"task"}], criticalPath: [phase ids],
     diagnostics: [{code, severity, message, file, line}] }
-Problems found in the note are listed in "diagnostics"; the exit code stays 0.
+Problems found in the note are listed in "diagnostics", with the errors of the vision's
+documents (a milestone cycle…) and "out-of-date" when the note is older than them; the exit
+code stays 0.
 
 Options:
   --format <name>   json (default), ${[...formats.keys()].filter((f) => f !== "json").join(", ") || "…"}
@@ -111,8 +140,7 @@ Options:
     if (plans.length > 1) {
       throw new CliError(`${arg} holds ${plans.length} plans (${plans.map((p) => p.id ?? p.doc.file).join(", ")}); pick one with --vision <id> or pass its folder.`);
     }
-    const [plan] = plans;
-    const graph = buildGraph(plan.doc, { phaseWeights: plan.phaseWeights });
+    const graph = planGraph(plans[0]);
     ctx.out(formatter(graph, { tasks: ctx.options.tasks === true, hideDone: ctx.options["hide-done"] === true }));
     return 0;
   },

@@ -1,8 +1,9 @@
 import { type Diagnostic, formatDiagnostic, hasErrors } from "../../core/diagnostics";
-import { buildGraph, nextReadyTasks } from "../../core/graph/build";
+import { nextReadyTasks } from "../../core/graph/build";
 import type { PlanGraph } from "../../core/graph/model";
 import { type Command, CliError } from "../command";
-import { type LoadedPlan, loadPlans, selectPlans } from "./graph";
+import { fitWidth, graphemes } from "../../core/text/graphemes";
+import { type LoadedPlan, loadPlans, planGraph, selectPlans } from "./graph";
 
 /** One plan's progress, as printed (and as `--json` gives it). */
 export interface PlanStatus {
@@ -44,9 +45,9 @@ export function formatStatus(s: PlanStatus): string[] {
     lines.push("  No tasks found: write tasks as \"- [ ] T001 Description\" under \"## Phase N: …\" headings.");
   } else {
     lines.push(`  Progress: ${s.done}/${s.total} tasks done (${percent(s.done, s.total)})${s.form !== "checkbox" ? `, read from ${s.form} tasks` : ""}`);
-    const width = Math.min(60, Math.max(...s.phases.map((p) => p.heading.length)));
+    const width = Math.min(60, Math.max(...s.phases.map((p) => graphemes(p.heading).length)));
     for (const p of s.phases) {
-      const heading = p.heading.length > width ? `${p.heading.slice(0, width - 1)}…` : p.heading.padEnd(width);
+      const heading = fitWidth(p.heading, width);
       lines.push(`  ${heading}  ${`${p.done}/${p.total}`.padStart(7)}  ${p.status}${p.critical ? ", critical path" : ""}`);
     }
     if (s.next.length) {
@@ -69,8 +70,9 @@ export const statusCommand: Command = {
 
 For each execution plan in the file or folder (execute.md, execution.md or tasks.md of every
 vision and spec-kit folder; a vision without an execute note is generated in memory from its
-plan): tasks done per phase and overall, the next tasks that are ready to start, and the
-problems found in the note as "file:line: severity: message". Exits 1 when a note has errors
+plan; any vision document, plan.md, vision.md…, stands for its vision folder): tasks done per
+phase and overall, the next tasks that are ready to start, and the problems found in the note
+and its vision's documents as "file:line: severity: message". Exits 1 when there are errors
 (duplicate task IDs, dependency cycles), else 0.
 
 Options:
@@ -85,7 +87,7 @@ Options:
     if (!Number.isInteger(next) || next < 0) throw new CliError(`--next must be a whole number, not "${String(nextOption)}".`);
     const plans = selectPlans(await loadPlans(ctx, arg), ctx.options.vision, arg);
     if (plans.length === 0) throw new CliError(`No execution plan in ${arg}: looked for execute.md, execution.md, tasks.md and vision plans.`);
-    const statuses = plans.map((p) => planStatus(p, buildGraph(p.doc, { phaseWeights: p.phaseWeights }), next));
+    const statuses = plans.map((p) => planStatus(p, planGraph(p), next));
     if (ctx.options.json === true) ctx.out(JSON.stringify(statuses, null, 2));
     else ctx.out(statuses.map((s) => formatStatus(s).join("\n")).join("\n\n"));
     return statuses.some((s) => hasErrors(s.diagnostics)) ? 1 : 0;

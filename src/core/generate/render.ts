@@ -4,7 +4,8 @@ import { basename } from "../files";
 import { wikilink } from "../links";
 import { hashText } from "../text/normalize";
 import type { Milestone, Vision } from "../vision/model";
-import { type ScheduledMilestone, parseDate, scheduleMilestones } from "../vision/timeline";
+import { type ScheduledMilestone, parseTimeline, scheduleMilestones } from "../vision/timeline";
+import { firstDate } from "../vision/start-date";
 import type { ExecutionPlan, PlannedPhase, PlannedTask } from "./plan-model";
 import { derivedSections } from "./sections";
 
@@ -55,7 +56,7 @@ export function renderExecuteNote(v: Vision, plan: ExecutionPlan, opts: RenderOp
   const phaseOf = new Map(plan.phases.filter((p) => p.milestone).map((p) => [p.milestone!.number, p]));
   const milestones = plan.phases.flatMap((p) => (p.milestone ? [p.milestone] : []));
   const polish = plan.phases[plan.phases.length - 1];
-  const start = v.plan ? parseDate(v.plan.header.values["start date"] ?? v.plan.header.values["start"] ?? "") : undefined;
+  const start = v.plan?.startDate ? firstDate(v.plan.startDate.text) : undefined;
   const schedule: Map<string, ScheduledMilestone> = v.plan ? scheduleMilestones(v.plan.milestones, plan.order, start) : new Map<string, ScheduledMilestone>();
   const out: string[] = [];
   const push = (...lines: string[]): void => void out.push(...lines);
@@ -99,10 +100,14 @@ export function renderExecuteNote(v: Vision, plan: ExecutionPlan, opts: RenderOp
       if (m.independentValidation) push(`**Independent Validation**: ${m.independentValidation.text}`);
       if (m.timeline) {
         const when = schedule.get(m.number);
-        push(`**Timeline**: ${m.timeline.text}${when ? ` (${fmt(when.start)} → ${fmt(when.end)})` : ""}`);
+        // Dates the plan already wrote are not repeated: only a computed range is added.
+        const stated = parseTimeline(m.timeline.text)?.kind === "dates";
+        push(`**Timeline**: ${m.timeline.text}${when && !stated ? ` (${fmt(when.start)} → ${fmt(when.end)})` : ""}`);
       }
       const after = m.dependsOn.map((d) => `Milestone ${d} (Phase ${phaseOf.get(d)?.number ?? "?"})`);
-      push(`**Depends on**: ${after.length ? after.join(", ") : "Foundational (Phase 2)"}`, "");
+      push(`**Depends on**: ${after.length ? after.join(", ") : "Foundational (Phase 2)"}`);
+      if (m.external?.length) push(`**External dependencies**: ${m.external.join("; ")}`);
+      push("");
       push(`### Tasks for Milestone ${m.number}`);
     }
     if (p.tasks.length) push(...p.tasks.map((t) => taskLine(t, style)));

@@ -63,8 +63,8 @@ function dependencySection(v: Vision, plan: ExecutionPlan, ctx: SectionContext):
     const p = m.priority !== undefined ? ` (P${m.priority})` : "";
     const deps = m.dependsOn.map((d) => `Milestone ${d} (Phase ${phaseOf.get(d)?.number})`);
     const text = deps.length ? `Starts after ${deps.join(" and ")}` : "Can start after Foundational (Phase 2) - No dependencies on other milestones";
-    const external = m.dependencyText && !m.dependsOn.length && !/none|foundational|^n\/?a$/i.test(m.dependencyText.text) ? ` (the plan says: "${m.dependencyText.text}")` : "";
-    out.push(`- **Milestone ${m.number}${p}**: ${text}${external}`);
+    out.push(`- **Milestone ${m.number}${p}**: ${text}`);
+    if (m.external?.length) out.push(`  - External: ${m.external.join("; ")}`);
   }
   out.push("", "### Within Each Milestone", "");
   out.push("- Deliverables first; those marked [P] can be built side by side");

@@ -5,9 +5,10 @@
 
 /**
  * The ID, plain or bold (`**T001**`, `**T001:**`): `T` + digits, then the sub-numbers and suffix
- * letters seen in real files (`T010a`, `T010A`, `T001.1`, `T013-1`), not followed by a letter or digit.
+ * letters seen in real files (`T010a`, `T010A`, `T001.1`, `T013-1`, sub-tasks `T067a-1` of `T067a`),
+ * not followed by a letter or digit.
  */
-const HEAD = /^(\*\*|__)?(T\d+(?:[.-]\d+)*[A-Za-z]?)(?![A-Za-z0-9])(?:[:：]?(?:\*\*|__))?/;
+const HEAD = /^(\*\*|__)?(T\d+(?:[.-]\d+)*(?:[A-Za-z](?:[.-]\d+)*)?)(?![A-Za-z0-9])(?:[:：]?(?:\*\*|__))?/;
 /** Sticky: a marker `[…]` at the cursor (not a link `[…](…)`), after optional blanks. */
 const MARKER = /[ \t]*\[([^\][]*)\](?!\()/y;
 /** Sticky: blanks and one optional separator (`:`, `.`, or a dash followed by a blank). */

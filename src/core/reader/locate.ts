@@ -1,7 +1,9 @@
 import type { Diagnostic } from "../diagnostics";
+import { detectDrift, driftDiagnostic } from "../drift";
 import type { FileAccess } from "../files";
 import { buildExecutionPlan } from "../generate/plan-model";
 import { renderExecuteNote } from "../generate/render";
+import { isUnfilledTemplate } from "../generate/unfilled";
 import { ROLE_FILES, detectVisions } from "../vision/detect";
 import { loadVision } from "../vision/load";
 import type { DocRole, Vision, VisionRef } from "../vision/model";
@@ -23,6 +25,7 @@ export interface PlanSource {
   id?: string;
   /** Milestone durations in days by label (`M2` → 21), from the plan's Timeline fields. */
   phaseWeights: Map<string, number>;
+  /** Errors in the vision's sources (a milestone cycle…) and whether the note is out of date with them. */
   diagnostics: Diagnostic[];
 }
 
@@ -65,11 +68,19 @@ async function planOf(ref: VisionRef, read: (p: string) => Promise<string>, loca
   const needsVision = !execute || ref.docs.plan;
   const loaded = needsVision ? await loadVision(ref, read) : undefined;
   const phaseWeights = loaded ? milestoneWeights(loaded.vision) : new Map<string, number>();
-  if (execute) return { path: local(execute), text: await read(execute), generated: false, id, phaseWeights, diagnostics: [] };
+  // The sources' errors (a milestone cycle…) belong to the graph whether or not a note exists.
+  const errors = (loaded?.diagnostics ?? []).filter((d) => d.severity === "error").map((d) => ({ ...d, file: local(d.file) }));
+  const text = execute ? await read(execute) : undefined;
+  // An unfilled intent-kit template (execution.md named by its scripts) is no plan: the vision's is generated.
+  if (execute && text !== undefined && !(loaded?.vision.plan && isUnfilledTemplate(text))) {
+    const drift = loaded ? detectDrift(loaded.vision, execute, text) : undefined;
+    const diagnostics = drift ? [...errors, { ...driftDiagnostic(drift), file: local(drift.file) }] : errors;
+    return { path: local(execute), text, generated: false, id, phaseWeights, diagnostics };
+  }
   if (!loaded?.vision.plan) return undefined;
-  const text = renderExecuteNote(loaded.vision, buildExecutionPlan(loaded.vision), { today });
+  const generated = renderExecuteNote(loaded.vision, buildExecutionPlan(loaded.vision), { today });
   const path = local(ref.folder ? `${ref.folder}/execute.md` : "execute.md");
-  return { path, text, generated: true, id, phaseWeights, diagnostics: loaded.diagnostics.filter((d) => d.severity === "error") };
+  return { path, text: generated, generated: true, id, phaseWeights, diagnostics: errors };
 }
 
 /** Every plan under the folder `files` is rooted at, in folder order. */

@@ -76,6 +76,9 @@ const WORDS = new RegExp(
   "giu",
 );
 
+/** Sticky: a sub-task ID under a lettered task, `T067a-1`, `T067a.2`. */
+const SUB_TASK = /T\d+[a-z](?:[.-]\d+)+/y;
+
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9]/.test(ch);
 
 function caseRefs(text: string, out: RefToken[]): void {
@@ -86,7 +89,13 @@ function caseRefs(text: string, out: RefToken[]): void {
       continue;
     }
     const span = { start: m.index, end: m.index + m[0].length };
-    if (m[1] !== undefined) out.push({ ref: { kind: "range", from: `T${m[1]}${m[2]}`, to: `T${m[3]}${m[4]}` }, ...span });
+    // `T067a-1` is a sub-task of T067a, not a range down to T1.
+    SUB_TASK.lastIndex = m.index;
+    const sub = m[1] !== undefined && m[2] !== "" ? SUB_TASK.exec(text) : null;
+    if (sub && !isWordChar(text[SUB_TASK.lastIndex])) {
+      out.push({ ref: { kind: "task", id: sub[0] }, start: m.index, end: SUB_TASK.lastIndex });
+      CASED.lastIndex = SUB_TASK.lastIndex;
+    } else if (m[1] !== undefined) out.push({ ref: { kind: "range", from: `T${m[1]}${m[2]}`, to: `T${m[3]}${m[4]}` }, ...span });
     else if (m[5] !== undefined) out.push({ ref: { kind: "task", id: m[5] }, ...span });
     else out.push({ ref: { kind: "label", label: m[6] }, ...span });
   }

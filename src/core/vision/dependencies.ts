@@ -1,73 +1,45 @@
 import type { Diagnostic } from "../diagnostics";
 import type { Milestone } from "./model";
+import { numberedBefore, readDependencies } from "./dependency-text";
 
-/** Words that may surround milestone references without being a dependency of their own. */
-const FILLER = new Set([
-  "after", "and", "or", "both", "all", "the", "of", "on", "upon", "to", "be", "is", "are", "must", "needs", "need",
-  "requires", "require", "required", "depends", "depend", "dependent", "completion", "complete", "completed", "done",
-  "finished", "delivered", "none", "no", "n/a", "foundational", "foundation", "milestone", "milestones", "phase",
-  "before", "being", "having", "been", "from", "with", "its", "their", "prior", "previous", "first", "in", "place",
-  "ready", "shipped", "outputs", "output", "results", "work", "m", "partial", "partially", "at", "least", "a",
-]);
-
-const REFERENCE = /\b(?:Milestones?\s*#?\s*|M\s?)(\d+[a-z]?)((?:\s*(?:,|&|\/|\band\b|\bor\b)\s*(?:M\s?)?\d+[a-z]?\b)*)/gi;
-
-export interface DependencyRefs {
-  numbers: string[];
-  /** Text that is left once milestone references and filler words are removed. */
-  rest: string;
-}
-
-/** Finds milestone references in free text: "Milestone 1 completion", "M1, M3", "Milestones 2 and 3". */
-export function readDependencyText(text: string): DependencyRefs {
-  const numbers: string[] = [];
-  const rest = text.replace(REFERENCE, (_all, first: string, more: string) => {
-    numbers.push(first.toLowerCase());
-    for (const m of more.matchAll(/\d+[a-z]?/gi)) numbers.push(m[0].toLowerCase());
-    return " ";
-  });
-  const meaningful = rest
-    .replace(/[()[\].,;:!?*_`"'—–-]/g, " ")
-    .split(/\s+/)
-    .some((w) => w !== "" && !FILLER.has(w.toLowerCase()));
-  // Report what is left as the user wrote it, minus the references and the words that joined them.
-  const leftover = rest
-    .replace(/\s+/g, " ")
-    .replace(/^[\s,;:&()[\].-]*(?:(?:and|or|after|completion|complete|completed)\b[\s,;:&()[\].-]*)*/i, "")
-    .replace(/[\s,;:&()[\].-]+$/, "")
-    .replace(/^\(|\)$/g, "")
-    .trim();
-  return { numbers: [...new Set(numbers)], rest: meaningful ? leftover : "" };
-}
-
-/** Fills `dependsOn` of every milestone and reports references that name no milestone. */
+/** Fills `dependsOn` and `external` of every milestone and reports references that name no milestone. */
 export function resolveDependencies(milestones: Milestone[], diagnostics: Diagnostic[]): void {
   const known = new Set(milestones.map((m) => m.number));
+  const numbers = [...known];
   for (const m of milestones) {
     const dep = m.dependencyText;
-    // "None (foundational)", "N/A", "No dependencies (…)": nothing to resolve or report.
-    if (!dep || /^\s*(?:none|n\/a|no dependenc(?:y|ies)|-|—)(?:\W|$)/i.test(dep.text)) continue;
-    const refs = readDependencyText(dep.text);
-    for (const n of refs.numbers) {
-      if (n === m.number) {
-        diagnostics.push({ code: "self-dependency", severity: "warning", message: `Milestone ${m.number} depends on itself; remove that reference.`, file: dep.file, line: dep.line });
-      } else if (!known.has(n)) {
-        diagnostics.push({
-          code: "unknown-milestone",
-          severity: "warning",
-          message: `Milestone ${m.number} depends on Milestone ${n}, which is not in the plan; fix the number or add the milestone.`,
-          file: dep.file,
-          line: dep.line,
-        });
-      } else if (!m.dependsOn.includes(n)) m.dependsOn.push(n);
+    if (!dep) continue;
+    const reading = readDependencies(dep.text);
+    const at = { file: dep.file, line: dep.line };
+    const lower = numbers.filter((n) => numberedBefore(n, m.number));
+    const named = [...reading.numbers];
+    if (reading.allPrevious) named.push(...lower);
+    if (reading.previousOne && lower.length > 0) named.push(lower.reduce((a, b) => (numberedBefore(a, b) ? b : a)));
+    if ((reading.allPrevious || reading.previousOne) && lower.length === 0) {
+      diagnostics.push({ code: "unknown-milestone", severity: "warning", message: `Milestone ${m.number} depends on "${dep.text}", but no milestone comes before it; remove that dependency.`, ...at });
     }
-    if (refs.rest !== "") {
+    const unknown: string[] = [];
+    for (const n of named) {
+      if (n === m.number) {
+        diagnostics.push({ code: "self-dependency", severity: "warning", message: `Milestone ${m.number} depends on itself; remove that reference.`, ...at });
+      } else if (!known.has(n)) unknown.push(n);
+      else if (!m.dependsOn.includes(n)) m.dependsOn.push(n);
+    }
+    // One finding per field, also for a range that runs past the last milestone ("Milestones 4-9").
+    if (unknown.length > 0) {
+      const which = unknown.length === 1 ? `Milestone ${unknown[0]}, which is` : `Milestones ${unknown.join(", ")}, which are`;
+      diagnostics.push({ code: "unknown-milestone", severity: "warning", message: `Milestone ${m.number} depends on ${which} not in the plan; fix the number or add the milestone.`, ...at });
+    }
+    for (const range of reading.tooWide) {
+      diagnostics.push({ code: "unknown-milestone", severity: "warning", message: `Milestone ${m.number} depends on Milestones ${range}, a range wider than any plan; fix the numbers.`, ...at });
+    }
+    m.external = reading.external;
+    for (const text of reading.external) {
       diagnostics.push({
         code: "external-dependency",
         severity: "info",
-        message: `Milestone ${m.number} depends on "${refs.rest}", which names no milestone; it is kept as a note, not a phase edge.`,
-        file: dep.file,
-        line: dep.line,
+        message: `Milestone ${m.number} depends on "${text}", which names no milestone; it is shown in the phase as an external dependency, not a phase edge.`,
+        ...at,
       });
     }
   }

@@ -97,6 +97,8 @@ export interface Milestone extends NumberedHeading {
   dependencyText?: SourceItem;
   /** Numbers of the milestones it depends on that exist in the plan. */
   dependsOn: string[];
+  /** What the Dependencies field names besides milestones, each as written ("a signed contract (ED-002)"). */
+  external?: string[];
   validationApproach: SourceItem[];
   why?: SourceItem;
   independentValidation?: SourceItem;
@@ -120,6 +122,8 @@ export interface PlanDocument {
   file: string;
   name: string;
   header: HeaderFields;
+  /** Where the work starts: the header, Milestone Overview or Overall Timeline (see start-date.ts). */
+  startDate?: SourceItem;
   milestones: Milestone[];
   /** The project-structure code block, when the plan has one. */
   structure?: { text: string; line: number };

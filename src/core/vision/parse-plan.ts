@@ -5,6 +5,7 @@ import { documentName, numberedSections, readHeader } from "./headings";
 import type { Milestone, PlanDocument, Risk, SourceItem } from "./model";
 import { checkMilestoneHeadings } from "./checks";
 import { FieldReader, clean, idItemsDeep } from "./sources";
+import { readStartDate } from "./start-date";
 
 const TREE_HINT = /[├└│]|^\s*[\w.-]+\/\s*$/m;
 
@@ -35,10 +36,12 @@ export function parsePlan(doc: MarkdownDoc, diagnostics: Diagnostic[]): PlanDocu
   }
 
   const structure = all.code.find((c) => TREE_HINT.test(c.value));
+  const header = readHeader(doc);
   return {
     file,
     name: documentName(doc)?.name ?? "",
-    header: readHeader(doc),
+    header,
+    startDate: readStartDate(doc, header),
     milestones,
     structure: structure ? { text: structure.value, line: structure.line } : undefined,
     risks: readRisks(doc),
