@@ -6,17 +6,21 @@ import type { PlanGraph } from "../../core/graph/model";
 import { findPlans } from "../../core/reader/locate";
 import type { PlanDoc } from "../../core/reader/model";
 import { readPlan } from "../../core/reader/read";
+import { buildSchedule } from "../../core/schedule/cpm";
+import type { Schedule } from "../../core/schedule/model";
+import { type PlanTiming, relocateTiming } from "../../core/schedule/timing";
 import { type Command, type CommandContext, CliError } from "../command";
 
-/** Options a graph format may use: `--tasks` (task level), `--hide-done`. */
+/** Options a graph format may use: `--tasks` (task level), `--hide-done`; the plan's schedule. */
 export interface GraphFormatOptions {
   tasks?: boolean;
   hideDone?: boolean;
+  schedule?: Schedule;
 }
 
 export type GraphFormat = (graph: PlanGraph, options?: GraphFormatOptions) => string;
 
-const formats = new Map<string, GraphFormat>([["json", (graph) => JSON.stringify(toGraphJson(graph), null, 2)]]);
+const formats = new Map<string, GraphFormat>([["json", (graph, options) => JSON.stringify(toGraphJson(graph, options?.schedule), null, 2)]]);
 
 /** Adds (or replaces) an output format of `intentk graph --format <name>`. */
 export function registerGraphFormat(name: string, format: GraphFormat): void {
@@ -32,6 +36,8 @@ export interface LoadedPlan {
   /** True when the execute note does not exist yet and was generated in memory from the plan. */
   generated: boolean;
   phaseWeights: Map<string, number>;
+  /** What the vision's plan says about time, with paths as shown to the user. */
+  timing?: PlanTiming;
 }
 
 /**
@@ -53,11 +59,15 @@ export async function loadPlans(ctx: CommandContext, arg: string): Promise<Loade
     const text = await parent.read(name);
     // An execute note inside a vision folder: the plan beside it gives milestone durations.
     let phaseWeights = new Map<string, number>();
+    let timing: PlanTiming | undefined;
     if (/^(?:execute|execution|tasks)\.md$/i.test(name)) {
       const siblings = await findPlans(parent, { folderName: path.basename(path.dirname(abs)), today: ctx.today });
-      phaseWeights = siblings.find((p) => p.path === name)?.phaseWeights ?? phaseWeights;
+      const own = siblings.find((p) => p.path === name);
+      phaseWeights = own?.phaseWeights ?? phaseWeights;
+      const folder = shown.slice(0, shown.length - name.length);
+      if (own?.timing) timing = relocateTiming(own.timing, (rel) => folder + rel);
     }
-    return [{ doc: readPlan(shown, text), generated: false, phaseWeights }];
+    return [{ doc: readPlan(shown, text), generated: false, phaseWeights, timing }];
   }
   const sources = await findPlans(ctx.files(abs), { folderName: name, today: ctx.today });
   return sources.map((s) => ({
@@ -65,6 +75,7 @@ export async function loadPlans(ctx: CommandContext, arg: string): Promise<Loade
     id: s.id,
     generated: s.generated,
     phaseWeights: s.phaseWeights,
+    timing: s.timing && relocateTiming(s.timing, display),
   }));
 }
 
@@ -113,7 +124,8 @@ Options:
     }
     const [plan] = plans;
     const graph = buildGraph(plan.doc, { phaseWeights: plan.phaseWeights });
-    ctx.out(formatter(graph, { tasks: ctx.options.tasks === true, hideDone: ctx.options["hide-done"] === true }));
+    const schedule = buildSchedule(graph, plan.timing ?? { timelines: new Map() }, { today: ctx.today });
+    ctx.out(formatter(graph, { tasks: ctx.options.tasks === true, hideDone: ctx.options["hide-done"] === true, schedule }));
     return 0;
   },
 };

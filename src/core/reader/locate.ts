@@ -6,6 +6,8 @@ import { ROLE_FILES, detectVisions } from "../vision/detect";
 import { loadVision } from "../vision/load";
 import type { DocRole, Vision, VisionRef } from "../vision/model";
 import { parseTimeline, timelineDays } from "../vision/timeline";
+import { type PlanTiming, planTiming, relocateTiming } from "../schedule/timing";
+import { normalizeText } from "../text/normalize";
 
 /**
  * Finds the execution plans under a folder (FORMAT.md §1): the folder's own execute.md /
@@ -23,6 +25,8 @@ export interface PlanSource {
   id?: string;
   /** Milestone durations in days by label (`M2` → 21), from the plan's Timeline fields. */
   phaseWeights: Map<string, number>;
+  /** What the vision's plan says about time (Start Date, Timelines), for the schedule. */
+  timing?: PlanTiming;
   diagnostics: Diagnostic[];
 }
 
@@ -63,13 +67,21 @@ async function planOf(ref: VisionRef, read: (p: string) => Promise<string>, loca
     return { path: local(execute), text: await read(execute), generated: false, id, phaseWeights: new Map(), diagnostics: [] };
   }
   const needsVision = !execute || ref.docs.plan;
-  const loaded = needsVision ? await loadVision(ref, read) : undefined;
+  let planText: string | undefined;
+  const readKeepingPlan = async (p: string): Promise<string> => {
+    const text = await read(p);
+    if (p === ref.docs.plan) planText = normalizeText(text);
+    return text;
+  };
+  const loaded = needsVision ? await loadVision(ref, readKeepingPlan) : undefined;
   const phaseWeights = loaded ? milestoneWeights(loaded.vision) : new Map<string, number>();
-  if (execute) return { path: local(execute), text: await read(execute), generated: false, id, phaseWeights, diagnostics: [] };
+  const plan = loaded?.vision.plan;
+  const timing = plan ? relocateTiming(planTiming(plan.milestones, planText === undefined ? undefined : { file: plan.file, text: planText }), local) : undefined;
+  if (execute) return { path: local(execute), text: await read(execute), generated: false, id, phaseWeights, timing, diagnostics: [] };
   if (!loaded?.vision.plan) return undefined;
   const text = renderExecuteNote(loaded.vision, buildExecutionPlan(loaded.vision), { today });
   const path = local(ref.folder ? `${ref.folder}/execute.md` : "execute.md");
-  return { path, text, generated: true, id, phaseWeights, diagnostics: loaded.diagnostics.filter((d) => d.severity === "error") };
+  return { path, text, generated: true, id, phaseWeights, timing, diagnostics: loaded.diagnostics.filter((d) => d.severity === "error") };
 }
 
 /** Every plan under the folder `files` is rooted at, in folder order. */

@@ -75,3 +75,13 @@ export function planTiming(milestones: readonly Milestone[], plan?: { file: stri
   }
   return timing;
 }
+
+/** The same timing with every file path passed through `map` (paths as the caller shows them). */
+export function relocateTiming(timing: PlanTiming, map: (file: string) => string): PlanTiming {
+  const move = (t: TimingSource): TimingSource => ({ ...t, file: map(t.file) });
+  const out: PlanTiming = { timelines: new Map([...timing.timelines].map(([k, t]) => [k, move(t)])) };
+  if (timing.start) out.start = timing.start;
+  if (timing.startSource) out.startSource = move(timing.startSource);
+  if (timing.overall) out.overall = move(timing.overall);
+  return out;
+}
