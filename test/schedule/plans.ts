@@ -1,7 +1,11 @@
+import { join } from "node:path";
+import { NodeFiles } from "../../src/cli/node-files";
 import { buildGraph } from "../../src/core/graph/build";
+import { findPlans } from "../../src/core/reader/locate";
 import type { PlanGraph } from "../../src/core/graph/model";
 import { readPlan } from "../../src/core/reader/read";
 import type { PlanTiming } from "../../src/core/schedule/timing";
+import { EXAMPLES, TODAY } from "../helpers";
 
 /** A milestone of a hand-written test plan. */
 export interface TestMilestone {
@@ -39,4 +43,11 @@ export function timingOf(milestones: TestMilestone[], start?: string, overall?: 
 /** The graph, with milestone durations as the CLI gives them (days by label) when `weights` is set. */
 export function graphOf(milestones: TestMilestone[], weights?: Record<string, number>): PlanGraph {
   return buildGraph(readPlan("execute.md", executeNote(milestones)), weights ? { phaseWeights: new Map(Object.entries(weights)) } : {});
+}
+
+/** The example vault's complete vision: its execute note (generated in memory), graph and plan timing. */
+export async function exampleVision(): Promise<{ graph: PlanGraph; timing: PlanTiming }> {
+  const files = new NodeFiles(join(EXAMPLES, "visions", "001-team-reading-list"));
+  const [source] = await findPlans(files, { folderName: "001-team-reading-list", today: TODAY });
+  return { graph: buildGraph(readPlan(source.path, source.text), { phaseWeights: source.phaseWeights }), timing: source.timing! };
 }

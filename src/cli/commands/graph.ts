@@ -89,9 +89,9 @@ export function selectPlans(plans: LoadedPlan[], only: string | boolean | undefi
 
 export const graphCommand: Command = {
   name: "graph",
-  summary: "print the phase/task graph of an execution plan (JSON, Mermaid, SVG or DOT)",
+  summary: "print the phase/task graph or schedule of an execution plan (JSON, Mermaid, SVG, DOT, gantt, timeline SVG)",
   valueOptions: ["format", "vision"],
-  help: `Usage: intentk graph <file|folder> [--format json|mermaid|svg|dot] [--vision <id>] [--tasks] [--hide-done]
+  help: `Usage: intentk graph <file|folder> [--format json|mermaid|svg|dot|gantt|timeline-svg] [--vision <id>] [--tasks] [--hide-done]
 
 Reads an execution plan (execute.md, or a spec-kit tasks.md, in any of the forms people write)
 and prints its graph: phases in dependency order, parallel waves, the critical path, progress
@@ -103,7 +103,10 @@ The JSON format is the stable contract:
   { phases: [{id, title, kind, line, done, total}],
     tasks: [{id, phase, state: "open"|"done"|null, parallel, labels, dependsOn, line}],
     edges: [{from, to, kind: "phase"|"task"}], criticalPath: [phase ids],
+    schedule: [{phase, start, end, earliestStart, latestStart, slackDays, estimated}],
     diagnostics: [{code, severity, message, file, line}] }
+The schedule uses the milestone Timelines and the Start Date of the vision's plan (dates as
+yyyy-MM-dd, end inclusive); gantt prints it as a Mermaid gantt chart, timeline-svg as an SVG.
 Problems found in the note are listed in "diagnostics"; the exit code stays 0.
 
 Options:
