@@ -11,7 +11,6 @@ interface MermaidApi {
 
 /** Mermaid's own parser: its browser bundle run as a script in the test's jsdom window. */
 function loadMermaid(): MermaidApi {
-  // eslint-disable-next-line obsidianmd/prefer-create-el -- a plain jsdom window, not Obsidian
   const script = document.createElement("script");
   script.textContent = readFileSync(require.resolve("mermaid/dist/mermaid.min.js"), "utf8");
   document.body.appendChild(script);

@@ -16,6 +16,7 @@ export interface GraphFormatOptions {
   tasks?: boolean;
   hideDone?: boolean;
   schedule?: Schedule;
+  today?: Date;
 }
 
 export type GraphFormat = (graph: PlanGraph, options?: GraphFormatOptions) => string;
@@ -128,7 +129,7 @@ Options:
     const [plan] = plans;
     const graph = buildGraph(plan.doc, { phaseWeights: plan.phaseWeights });
     const schedule = buildSchedule(graph, plan.timing ?? { timelines: new Map() }, { today: ctx.today });
-    ctx.out(formatter(graph, { tasks: ctx.options.tasks === true, hideDone: ctx.options["hide-done"] === true, schedule }));
+    ctx.out(formatter(graph, { tasks: ctx.options.tasks === true, hideDone: ctx.options["hide-done"] === true, schedule, today: ctx.today }));
     return 0;
   },
 };

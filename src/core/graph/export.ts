@@ -4,6 +4,7 @@ import { toMermaid } from "./mermaid";
 import { toDot } from "./dot";
 import { renderGraphSvg } from "./svg";
 import { toGantt } from "./gantt";
+import { renderTimelineSvg } from "./timeline-svg";
 import { buildSchedule } from "../schedule/cpm";
 import type { Schedule } from "../schedule/model";
 import type { PlanTiming } from "../schedule/timing";
@@ -46,6 +47,11 @@ export function graphToGantt(graph: PlanGraph, options: GraphExportOptions = {})
   return toGantt(scheduleFor(graph, options), { title: options.title ?? graphTitle(graph) });
 }
 
+/** A standalone SVG of the schedule's timeline (the CLI's `--format timeline-svg`). */
+export function graphToTimelineSvg(graph: PlanGraph, options: GraphExportOptions = {}): string {
+  return renderTimelineSvg(scheduleFor(graph, options), { today: options.today ?? new Date(), title: options.title ?? graphTitle(graph) });
+}
+
 /** A readable title for a graph: the plan file name without folders and extension. */
 export function graphTitle(graph: PlanGraph): string {
   const parts = graph.file.split("/");
@@ -59,7 +65,8 @@ export const graphFormats: Record<string, GraphFormatter> = {
   svg: (graph, options = {}) => graphToSvg(graph, options),
   dot: (graph, options = {}) => toDot(graph, options),
   gantt: (graph, options = {}) => graphToGantt(graph, options),
+  "timeline-svg": (graph, options = {}) => graphToTimelineSvg(graph, options),
 };
 
 /** File extension for each export format. */
-export const graphFormatExtensions: Record<string, string> = { mermaid: "mmd", svg: "svg", dot: "dot", gantt: "mmd" };
+export const graphFormatExtensions: Record<string, string> = { mermaid: "mmd", svg: "svg", dot: "dot", gantt: "mmd", "timeline-svg": "svg" };

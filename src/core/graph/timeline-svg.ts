@@ -1,0 +1,173 @@
+import type { Schedule, ScheduledPhase } from "../schedule/model";
+import { markerSpec, polylinePath, serializeSvg, type SvgElementSpec } from "./svg";
+import { TIMELINE_METRICS, type TimelineLayout, type TimelineOptions, type TimelineRow, layoutTimeline, shortDate } from "./timeline-layout";
+
+/**
+ * The timeline of a schedule as an SVG element tree, serialised to a standalone file
+ * (`renderTimelineSvg`, `intentk graph --format timeline-svg`) or built as live DOM by a view
+ * (`buildTimelineScene` with `standalone: false`; rows carry `data-phase` for clicks). Critical
+ * bars are marked, estimated bars dashed, stated (dated) bars solid; slack is a thin extension.
+ */
+
+export interface TimelineSceneOptions {
+  idPrefix?: string;
+  /** Standalone file: xmlns, size, inlined light/dark style, background. Default true. */
+  standalone?: boolean;
+  /** Focusable rows with role and accessible names. Default false. */
+  interactive?: boolean;
+  title?: string;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** What hovering a bar tells: dates, duration, slack, progress. */
+export function timelineTooltip(p: ScheduledPhase): string {
+  const dates = p.durationDays > 0 ? `${shortDate(p.start)} – ${shortDate(p.finish - 1)}` : shortDate(p.start);
+  const duration = p.durationDays > 0 ? plural(p.durationDays, "day") + (p.estimated ? " (estimated from its tasks)" : "") : "takes no time";
+  const slack = p.slackDays === 0 ? "no slack" : p.slackDays > 0 ? `${plural(p.slackDays, "day")} of slack` : `${plural(-p.slackDays, "day")} late`;
+  const parts = [dates, duration, slack, `${p.done}/${p.total} tasks done`];
+  if (p.critical) parts.push("critical path");
+  return `${p.title}\n${parts.join(" · ")}`;
+}
+
+function rowSpec(r: TimelineRow, interactive: boolean): SvgElementSpec {
+  const p = r.entry;
+  const cls = ["ik-timeline-row"];
+  if (p.critical) cls.push("is-critical");
+  if (p.estimated) cls.push("is-estimated");
+  if (p.stated) cls.push("is-stated");
+  if (p.total > 0 && p.done === p.total) cls.push("is-done");
+  if (r.index % 2 === 1) cls.push("is-odd");
+  const attrs: Record<string, string | number> = { "data-phase": r.phase };
+  if (interactive) {
+    attrs.tabindex = 0;
+    attrs.role = "button";
+    attrs["aria-label"] = timelineTooltip(p).replace("\n", ": ");
+  }
+  const M = TIMELINE_METRICS;
+  const midY = r.bar.y + r.bar.height / 2;
+  const children: SvgElementSpec[] = [
+    { tag: "title", text: timelineTooltip(p) },
+    { tag: "rect", cls: ["ik-timeline-row-bg"], attrs: { ...r.row } },
+    { tag: "text", cls: ["ik-timeline-label"], attrs: { x: r.label.x, y: r.label.y + 12 }, text: r.label.text },
+  ];
+  if (r.slack.width > 0) children.push({ tag: "rect", cls: ["ik-timeline-slack"], attrs: { ...r.slack, rx: 1 } });
+  if (r.bar.width > 0) {
+    children.push({ tag: "rect", cls: ["ik-timeline-bar"], attrs: { ...r.bar, rx: 3 } });
+    if (r.progressWidth > 0) children.push({ tag: "rect", cls: ["ik-timeline-progress"], attrs: { ...r.bar, width: r.progressWidth, rx: 3 } });
+    if (p.critical) children.push({ tag: "rect", cls: ["ik-timeline-critical-mark"], attrs: { x: r.bar.x, y: r.bar.y + r.bar.height + 1, width: r.bar.width, height: 2 } });
+  } else {
+    const s = M.barHeight / 2;
+    const x = r.bar.x;
+    children.push({ tag: "path", cls: ["ik-timeline-bar", "is-point"], attrs: { d: `M${x} ${midY - s} L${x + s} ${midY} L${x} ${midY + s} L${x - s} ${midY} Z` } });
+  }
+  return { tag: "g", cls, attrs, children };
+}
+
+/** The timeline's element tree (see `buildGraphScene` for the standalone/view difference). */
+export function buildTimelineScene(layout: TimelineLayout, options: TimelineSceneOptions = {}): SvgElementSpec {
+  const prefix = options.idPrefix ?? "ik-timeline";
+  const standalone = options.standalone ?? true;
+  const title = options.title ?? "Plan timeline";
+  const M = TIMELINE_METRICS;
+  const bottom = layout.height - M.margin;
+  const grid: SvgElementSpec[] = layout.ticks.flatMap((t) => {
+    const line: SvgElementSpec = { tag: "line", cls: ["ik-timeline-tick", ...(t.month ? ["is-month"] : [])], attrs: { x1: t.x, y1: layout.top - 6, x2: t.x, y2: bottom } };
+    return t.labelled ? [line, { tag: "text", cls: ["ik-timeline-tick-label"], attrs: { x: t.x + 3, y: layout.top - 10 }, text: t.label }] : [line];
+  });
+  const content: SvgElementSpec[] = [
+    { tag: "g", cls: ["ik-timeline-rows"], children: layout.rows.map((r) => rowSpec(r, options.interactive ?? false)) },
+    { tag: "g", cls: ["ik-timeline-grid"], children: grid },
+    {
+      tag: "g",
+      cls: ["ik-timeline-arrows"],
+      children: layout.arrows.map((a) => ({
+        tag: "path",
+        cls: ["ik-timeline-arrow", ...(a.critical ? ["is-critical"] : [])],
+        attrs: { d: polylinePath(a.points), "marker-end": `url(#${prefix}-${a.critical ? "arrow-critical" : "arrow"})`, "data-from": a.from, "data-to": a.to },
+      })),
+    },
+  ];
+  if (layout.todayX !== undefined) {
+    content.push({
+      tag: "g",
+      cls: ["ik-timeline-today"],
+      children: [
+        { tag: "line", cls: ["ik-timeline-today-line"], attrs: { x1: layout.todayX, y1: M.margin, x2: layout.todayX, y2: bottom } },
+        { tag: "text", cls: ["ik-timeline-today-label"], attrs: { x: layout.todayX + 3, y: M.margin + 10 }, text: "Today" },
+      ],
+    });
+  }
+  const defs: SvgElementSpec = { tag: "defs", children: [markerSpec(`${prefix}-arrow`, false), markerSpec(`${prefix}-arrow-critical`, true)] };
+  if (!standalone) {
+    return {
+      tag: "svg",
+      cls: ["ik-graph", "ik-timeline", "is-timeline"],
+      attrs: { width: "100%", height: "100%", role: "group", "aria-label": title },
+      children: [defs, { tag: "g", cls: ["ik-graph-viewport"], attrs: { transform: "translate(0 0) scale(1)" }, children: content }],
+    };
+  }
+  return {
+    tag: "svg",
+    cls: ["ik-graph", "ik-timeline", "ik-graph-standalone", "is-timeline"],
+    attrs: { xmlns: "http://www.w3.org/2000/svg", width: layout.width, height: layout.height, viewBox: `0 0 ${layout.width} ${layout.height}`, role: "img", "aria-label": title },
+    children: [
+      { tag: "title", text: title },
+      { tag: "style", text: TIMELINE_SVG_STYLE },
+      defs,
+      { tag: "rect", cls: ["ik-graph-background"], attrs: { x: 0, y: 0, width: layout.width, height: layout.height } },
+      ...content,
+    ],
+  };
+}
+
+/** A standalone SVG document of the schedule's timeline, readable in light and dark mode. */
+export function renderTimelineSvg(schedule: Schedule, options: TimelineOptions & TimelineSceneOptions): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${serializeSvg(buildTimelineScene(layoutTimeline(schedule, options), { ...options, standalone: true }))}\n`;
+}
+
+/** Light palette with a dark variant, for the standalone file (a view styles the same classes with its theme). */
+export const TIMELINE_SVG_STYLE = `
+.ik-timeline { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+.ik-graph-background { fill: #ffffff; }
+.ik-timeline-row-bg { fill: transparent; }
+.ik-timeline-row.is-odd .ik-timeline-row-bg { fill: #f6f8fa; }
+.ik-timeline-label { font-size: 12px; fill: #1f2328; }
+.ik-timeline-tick { stroke: #d1d9e0; stroke-width: 1; }
+.ik-timeline-tick.is-month { stroke: #8c959f; }
+.ik-timeline-tick-label { font-size: 11px; fill: #59636e; }
+.ik-timeline-bar { fill: #ddf4ff; stroke: #0969da; stroke-width: 1.5; }
+.ik-timeline-row.is-critical .ik-timeline-bar { stroke: #bc4c00; stroke-width: 2.5; fill: #fff1e5; }
+.ik-timeline-row.is-estimated .ik-timeline-bar { fill: #ffffff; stroke-dasharray: 5 3; }
+.ik-timeline-progress { fill: #1a7f37; opacity: 0.75; }
+.ik-timeline-critical-mark { fill: #bc4c00; }
+.ik-timeline-slack { fill: #8c959f; }
+.ik-timeline-arrow { fill: none; stroke: #8c959f; stroke-width: 1.25; }
+.ik-timeline-arrow.is-critical { stroke: #bc4c00; stroke-width: 2; }
+.ik-graph-arrowhead { fill: #8c959f; }
+.ik-graph-arrowhead.is-critical { fill: #bc4c00; }
+.ik-timeline-today-line { stroke: #cf222e; stroke-width: 1.5; stroke-dasharray: 4 3; }
+.ik-timeline-today-label { font-size: 11px; font-weight: 700; fill: #cf222e; }
+@media (prefers-color-scheme: dark) {
+  .ik-graph-background { fill: #0d1117; }
+  .ik-timeline-row.is-odd .ik-timeline-row-bg { fill: #151b23; }
+  .ik-timeline-label { fill: #e6edf3; }
+  .ik-timeline-tick { stroke: #3d444d; }
+  .ik-timeline-tick.is-month { stroke: #7d8590; }
+  .ik-timeline-tick-label { fill: #9198a1; }
+  .ik-timeline-bar { fill: #0c2d6b; stroke: #4493f8; }
+  .ik-timeline-row.is-critical .ik-timeline-bar { stroke: #f0883e; fill: #3d1d00; }
+  .ik-timeline-row.is-estimated .ik-timeline-bar { fill: #0d1117; }
+  .ik-timeline-progress { fill: #3fb950; }
+  .ik-timeline-critical-mark { fill: #f0883e; }
+  .ik-timeline-slack { fill: #7d8590; }
+  .ik-timeline-arrow { stroke: #7d8590; }
+  .ik-timeline-arrow.is-critical { stroke: #f0883e; }
+  .ik-graph-arrowhead { fill: #7d8590; }
+  .ik-graph-arrowhead.is-critical { fill: #f0883e; }
+  .ik-timeline-today-line { stroke: #f85149; }
+  .ik-timeline-today-label { fill: #f85149; }
+}
+`;
