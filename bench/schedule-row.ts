@@ -22,7 +22,7 @@ export async function scheduleRow(ctx: BenchContext): Promise<void> {
   const vision = buildVision(ref, { plan: parseMarkdown(ref.docs.plan, text) }, {}, []);
   const today = new Date(2026, 10, 24);
   const note = renderExecuteNote(vision, buildExecutionPlan(vision), { today });
-  const graph = buildGraph(readPlan("execute.md", note), { phaseWeights: milestoneWeights(vision) });
+  const graph = buildGraph(readPlan("execute.md", note), { phaseWeights: milestoneWeights(vision.plan!.milestones) });
   const timing = planTiming(vision.plan!.milestones, { file: ref.docs.plan, text });
   // Each sample times a batch, so the timer's resolution does not dominate the smaller figure.
   const BATCH = 10;

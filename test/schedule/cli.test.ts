@@ -86,3 +86,22 @@ describe("the schedule in intentk graph --format json", () => {
     expect(json.schedule!.some((s) => s.estimated)).toBe(true);
   });
 });
+
+describe("intentk check reports the schedule's problems", () => {
+  test("a milestone dated before its dependency ends, in file:line form, once an execute note exists", async () => {
+    const vault = scratchCopy(EXAMPLES);
+    try {
+      const planPath = join(vault.dir, VISION, "plan.md");
+      const text = readFileSync(planPath, "utf8").replace("- **Timeline**: 2026-12-14 to 2026-12-23", "- **Timeline**: 2026-11-30 to 2026-12-11");
+      writeFileSync(planPath, text);
+      expect((await intentk(vault.dir, "generate", ".", "--vision", "001")).code).toBe(0);
+      const r = await intentk(vault.dir, "check", ".", "--vision", "001");
+      const line = text.split("\n").findIndex((l) => l.includes("2026-11-30 to 2026-12-11")) + 1;
+      expect(r.out.split("\n").filter((l) => l.includes("[schedule-"))).toEqual([
+        `${VISION}/plan.md:${line}: warning: Milestone 4 is dated to start on 2026-11-30, before Milestone 3, which it depends on, ends on 2026-12-06; move its dates or remove the dependency. [schedule-conflict]`,
+      ]);
+    } finally {
+      vault.cleanup();
+    }
+  });
+});

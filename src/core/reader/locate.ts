@@ -4,7 +4,7 @@ import { buildExecutionPlan } from "../generate/plan-model";
 import { renderExecuteNote } from "../generate/render";
 import { ROLE_FILES, detectVisions } from "../vision/detect";
 import { loadVision } from "../vision/load";
-import type { DocRole, Vision, VisionRef } from "../vision/model";
+import type { DocRole, Milestone, VisionRef } from "../vision/model";
 import { parseTimeline, timelineDays } from "../vision/timeline";
 import { type PlanTiming, planTiming, relocateTiming } from "../schedule/timing";
 import { normalizeText } from "../text/normalize";
@@ -37,10 +37,10 @@ export interface LocateOptions {
   today: Date;
 }
 
-/** Milestone durations from a loaded vision's plan. */
-export function milestoneWeights(vision: Vision): Map<string, number> {
+/** Milestone durations in days by label (`M2`), from their Timelines (full parse or outline). */
+export function milestoneWeights(milestones: readonly Milestone[]): Map<string, number> {
   const weights = new Map<string, number>();
-  for (const m of vision.plan?.milestones ?? []) {
+  for (const m of milestones) {
     const days = m.timeline ? timelineDays(parseTimeline(m.timeline.text)) : undefined;
     if (days !== undefined) weights.set(`M${m.number}`, days);
   }
@@ -74,7 +74,7 @@ async function planOf(ref: VisionRef, read: (p: string) => Promise<string>, loca
     return text;
   };
   const loaded = needsVision ? await loadVision(ref, readKeepingPlan) : undefined;
-  const phaseWeights = loaded ? milestoneWeights(loaded.vision) : new Map<string, number>();
+  const phaseWeights = loaded ? milestoneWeights(loaded.vision.plan?.milestones ?? []) : new Map<string, number>();
   const plan = loaded?.vision.plan;
   const timing = plan ? relocateTiming(planTiming(plan.milestones, planText === undefined ? undefined : { file: plan.file, text: planText }), local) : undefined;
   if (execute) return { path: local(execute), text: await read(execute), generated: false, id, phaseWeights, timing, diagnostics: [] };
