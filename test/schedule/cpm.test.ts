@@ -2,6 +2,7 @@ import { parseTimeline, timelineDays } from "../../src/core/vision/timeline";
 import { buildSchedule, estimatedDays } from "../../src/core/schedule/cpm";
 import { toScheduleJson } from "../../src/core/schedule/json";
 import type { Schedule } from "../../src/core/schedule/model";
+import { layoutTimeline } from "../../src/core/graph/timeline-layout";
 import { type TestMilestone, graphOf, timingOf } from "./plans";
 
 const TODAY = new Date(2026, 10, 24);
@@ -193,5 +194,48 @@ describe("agreement with the graph's critical path", () => {
     const milestones = (ids: string[]) => ids.filter((id) => graph.phases.find((p) => p.id === id)!.kind === "milestone");
     expect(milestones(s.criticalPath)).toEqual(milestones(graph.criticalPath));
     for (const id of s.criticalPath) expect(s.phases.find((p) => p.phase === id)!.slackDays).toBe(0);
+  });
+});
+
+describe("hostile timelines", () => {
+  test("a typo of a timeline (thousands of weeks) is reported, not scheduled; an unreadable Start Date is reported", () => {
+    const ms = [{ n: 1, timeline: "Weeks 1-99999999" }, { n: 2, deps: [1], timeline: "999999 days" }];
+    const s = schedule(ms);
+    expect(s.diagnostics.map((d) => [d.code, d.line, d.message.includes("more than ten years")])).toEqual([
+      ["timeline-unreadable", 10, true],
+      ["timeline-unreadable", 20, true],
+    ]);
+    expect(s.finish - s.start).toBe(14);
+    const timing = timingOf(ms);
+    timing.startSource = { text: "2026-02-30", file: "plan.md", line: 2 };
+    const bad = buildSchedule(graphOf(ms), timing, { today: TODAY });
+    expect(bad.diagnostics.find((d) => d.line === 2)?.message).toMatch(/^The Start Date \("2026-02-30"\) cannot be read: expected a date such as 2026-03-02/);
+  });
+
+  test("dates centuries apart: the timeline stays a few thousand pixels wide with a bounded number of ticks", () => {
+    const ms = [{ n: 1, timeline: "1900-01-01 to 1900-01-05" }, { n: 2, timeline: "2099-12-01 to 2099-12-31" }];
+    const s = schedule(ms, "");
+    const layout = layoutTimeline(s, { today: TODAY });
+    expect(layout.width).toBeLessThan(4000 + 400);
+    expect(layout.ticks.length).toBeLessThanOrEqual(201);
+    expect(layout.todayX).toBeGreaterThan(layout.chartX);
+  });
+
+  test("scheduling grows linearly: 2,000 milestones cost about 10× 200 (bound 40×)", () => {
+    const plan = (n: number): TestMilestone[] => Array.from({ length: n }, (_, i) => ({ n: i + 1, deps: i === 0 ? [] : [i, ...(i > 5 ? [i - 5] : [])], timeline: `${1 + (i % 4)} weeks` }));
+    const timed = (ms: TestMilestone[]): (() => number) => {
+      const graph = graphOf(ms);
+      const timing = timingOf(ms, "2026-03-02");
+      return () => {
+        const t0 = performance.now();
+        for (let k = 0; k < 5; k++) buildSchedule(graph, timing, { today: TODAY });
+        return performance.now() - t0;
+      };
+    };
+    const [runSmall, runLarge] = [timed(plan(200)), timed(plan(2000))];
+    runSmall();
+    const small = Math.min(runSmall(), runSmall(), runSmall());
+    const large = Math.min(runLarge(), runLarge(), runLarge());
+    expect(large / small).toBeLessThan(40);
   });
 });

@@ -89,6 +89,9 @@ export const TIMELINE_METRICS = {
   labelMin: 120,
   labelMax: 340,
   chartWidth: 900,
+  maxChartWidth: 4000,
+  /** At most this many ticks on the axis (a tick every few weeks on long plans). */
+  maxTicks: 200,
   /** Horizontal run of an arrow before it turns. */
   elbow: 6,
   /** Least room for one tick's date. */
@@ -120,7 +123,8 @@ export function layoutTimeline(schedule: Schedule, options: TimelineOptions): Ti
   const axisStart = first - weekday(first);
   const axisEnd = Math.max(last, axisStart + 7) + 1;
   const span = axisEnd - axisStart;
-  const pxPerDay = options.pxPerDay ?? Math.min(24, Math.max(2, M.chartWidth / span));
+  // About 900 px; long plans get at least 2 px a day, but never more than 4,000 px in all.
+  const pxPerDay = options.pxPerDay ?? Math.min(24, Math.max(M.chartWidth / span, Math.min(2, M.maxChartWidth / span)));
 
   // The label column is as wide as the widest label (within bounds); longer labels end in "…".
   const labels = schedule.phases.map((p) => displayText(p.title) || p.phase);
@@ -185,8 +189,9 @@ export function layoutTimeline(schedule: Schedule, options: TimelineOptions): Ti
 
   const ticks: TimelineTick[] = [];
   let month = "";
-  const every = Math.max(1, Math.ceil(M.tickLabelWidth / (7 * pxPerDay)));
-  for (let day = axisStart, k = 0; day < axisEnd; day += 7, k++) {
+  const stepDays = 7 * Math.max(1, Math.ceil(span / 7 / M.maxTicks));
+  const every = Math.max(1, Math.ceil(M.tickLabelWidth / (stepDays * pxPerDay)));
+  for (let day = axisStart, k = 0; day < axisEnd; day += stepDays, k++) {
     const m = isoDay(day).slice(0, 7);
     ticks.push({ x: dayX(day), day, label: shortDate(day), month: m !== month, labelled: k % every === 0 });
     month = m;

@@ -33,6 +33,8 @@ export interface ScheduleOptions {
 }
 
 const WEEK = 7;
+/** Longest span a Timeline may describe (ten years): beyond it, a typo rather than a plan. */
+const MAX_DAYS = 3653;
 const TASKS_PER_WEEK = 5;
 const TAKES_NO_TIME = new Set(["setup", "foundational", "polish"]);
 const EXPECTED = '"Weeks 3-5" (counted from the plan\'s Start Date), "3 weeks" or "2026-03-16 to 2026-04-03"';
@@ -63,8 +65,9 @@ function durationOf(p: GraphPhase, timing: PlanTiming, planStart: number | undef
   if (!source || source.text.trim() === "" || hasPlaceholder(source.text)) return fallback();
   const t = parseTimeline(source.text);
   const days = timelineDays(t);
-  if (!t || days === undefined || days < 1) {
-    const why = t?.kind === "dates" ? "it ends before it starts" : `expected ${EXPECTED}`;
+  const reach = t?.kind === "weeks" ? t.toWeek * WEEK : (days ?? 0);
+  if (!t || days === undefined || days < 1 || reach > MAX_DAYS) {
+    const why = reach > MAX_DAYS ? "it spans more than ten years" : t?.kind === "dates" ? "it ends before it starts" : `expected ${EXPECTED}`;
     diagnostics.push({
       code: "timeline-unreadable",
       severity: "warning",
@@ -109,6 +112,15 @@ export function buildSchedule(graph: PlanGraph, timing: PlanTiming, options: Sch
   const keptDeps = acyclicDeps.map((list) => list.filter((d) => !skipped[d]));
 
   const planStart = timing.start ? dayNumber(timing.start) : undefined;
+  if (timing.startSource && planStart === undefined) {
+    diagnostics.push({
+      code: "timeline-unreadable",
+      severity: "warning",
+      message: `The Start Date ("${timing.startSource.text}") cannot be read: expected a date such as 2026-03-02 (or 2026/03/02, March 2, 2026, 2 March 2026); week ranges are scheduled as durations instead.`,
+      file: timing.startSource.file,
+      line: timing.startSource.line,
+    });
+  }
   const durations = phases.map((p, i) => (skipped[i] ? { days: 0, estimated: false } : durationOf(p, timing, planStart, diagnostics)));
   let start = planStart;
   if (start === undefined) {

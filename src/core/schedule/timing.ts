@@ -17,7 +17,7 @@ export interface TimingSource {
  */
 export interface PlanTiming {
   start?: Date;
-  /** Where the Start Date is written (for diagnostics). */
+  /** Where the Start Date is written, also when it cannot be read (for diagnostics). */
   startSource?: TimingSource;
   timelines: Map<string, TimingSource>;
   overall?: TimingSource;
@@ -64,10 +64,8 @@ export function planTiming(milestones: readonly Milestone[], plan?: { file: stri
   const fields = planFields(plan.file, plan.text);
   const start = fields.get("start");
   const date = start ? parseDate(start.text) : undefined;
-  if (start && date) {
-    timing.start = date;
-    timing.startSource = start;
-  }
+  if (start) timing.startSource = start;
+  if (date) timing.start = date;
   if (fields.has("overall")) timing.overall = fields.get("overall");
   for (const kind of ["setup", "foundational"]) {
     const t = fields.get(kind);
