@@ -1,4 +1,7 @@
+import { buildSchedule } from "../schedule/cpm";
 import type { Schedule, ScheduledPhase } from "../schedule/model";
+import type { PlanTiming } from "../schedule/timing";
+import type { PlanGraph } from "./model";
 import { markerSpec, polylinePath, serializeSvg, type SvgElementSpec } from "./svg";
 import { TIMELINE_METRICS, type TimelineLayout, type TimelineOptions, type TimelineRow, layoutTimeline, shortDate } from "./timeline-layout";
 
@@ -121,6 +124,21 @@ export function buildTimelineScene(layout: TimelineLayout, options: TimelineScen
       ...content,
     ],
   };
+}
+
+/**
+ * Everything a view needs in one call: the schedule of a graph, its layout (each row's phase id and
+ * rectangles, for clicks and hover) and the element tree to draw (`standalone: false` by default:
+ * a `g.ik-graph-viewport` to zoom and pan, focusable rows with `data-phase`).
+ */
+export function buildTimeline(
+  graph: PlanGraph,
+  options: { timing?: PlanTiming; today: Date; schedule?: Schedule; pxPerDay?: number } & TimelineSceneOptions,
+): { schedule: Schedule; layout: TimelineLayout; scene: SvgElementSpec } {
+  const schedule = options.schedule ?? buildSchedule(graph, options.timing ?? { timelines: new Map() }, { today: options.today });
+  const layout = layoutTimeline(schedule, { today: options.today, pxPerDay: options.pxPerDay });
+  const scene = buildTimelineScene(layout, { standalone: false, interactive: true, ...options });
+  return { schedule, layout, scene };
 }
 
 /** A standalone SVG document of the schedule's timeline, readable in light and dark mode. */
