@@ -98,14 +98,17 @@ export function buildSchedule(graph: PlanGraph, timing: PlanTiming, options: Sch
 
   const skipped = new Uint8Array(n);
   for (const c of cycles) {
-    for (const i of c) skipped[i] = 1;
-    const first = phases[Math.min(...c)];
+    const members = [...c].sort((a, b) => a - b);
+    for (const i of members) skipped[i] = 1;
+    const first = phases[members[0]];
+    // Point at the milestone in the plan when it is known (an execute note generated in memory has no file).
+    const at = first.label !== undefined ? timing.headings?.get(first.label) : undefined;
     diagnostics.push({
       code: "schedule-cycle",
       severity: "warning",
-      message: `${c.map((i) => phaseName(phases[i])).join(", ")} wait for each other, so they are left out of the schedule; remove one of the dependencies between them.`,
-      file: graph.file,
-      line: first.line,
+      message: `${members.map((i) => phaseName(phases[i])).join(", ")} wait for each other, so they are left out of the schedule; remove one of the dependencies between them.`,
+      file: at?.file ?? graph.file,
+      line: at?.line ?? first.line,
     });
   }
   const kept = order.filter((i) => !skipped[i]);

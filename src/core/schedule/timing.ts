@@ -20,6 +20,8 @@ export interface PlanTiming {
   /** Where the Start Date is written, also when it cannot be read (for diagnostics). */
   startSource?: TimingSource;
   timelines: Map<string, TimingSource>;
+  /** Where each milestone's heading is, by label (text: the heading), so diagnostics can point at the plan. */
+  headings?: Map<string, TimingSource>;
   overall?: TimingSource;
 }
 
@@ -55,11 +57,13 @@ function planFields(file: string, text: string): Map<string, TimingSource> {
  */
 export function planTiming(milestones: readonly Milestone[], plan?: { file: string; text: string }): PlanTiming {
   const timelines = new Map<string, TimingSource>();
+  const headings = new Map<string, TimingSource>();
   for (const m of milestones) {
     const key = `M${m.number}`;
     if (m.timeline && !timelines.has(key)) timelines.set(key, { text: m.timeline.text, file: m.timeline.file, line: m.timeline.line });
+    if (!headings.has(key)) headings.set(key, { text: m.heading, file: m.file, line: m.line });
   }
-  const timing: PlanTiming = { timelines };
+  const timing: PlanTiming = { timelines, headings };
   if (!plan) return timing;
   const fields = planFields(plan.file, plan.text);
   const start = fields.get("start");
@@ -78,6 +82,7 @@ export function planTiming(milestones: readonly Milestone[], plan?: { file: stri
 export function relocateTiming(timing: PlanTiming, map: (file: string) => string): PlanTiming {
   const move = (t: TimingSource): TimingSource => ({ ...t, file: map(t.file) });
   const out: PlanTiming = { timelines: new Map([...timing.timelines].map(([k, t]) => [k, move(t)])) };
+  if (timing.headings) out.headings = new Map([...timing.headings].map(([k, t]) => [k, move(t)]));
   if (timing.start) out.start = timing.start;
   if (timing.startSource) out.startSource = move(timing.startSource);
   if (timing.overall) out.overall = move(timing.overall);
