@@ -1,4 +1,4 @@
-import { isoDay, weekday } from "../schedule/days";
+import { dayNumber, isoDay, weekday } from "../schedule/days";
 import type { Schedule, ScheduledPhase } from "../schedule/model";
 import { displayText, measureText, truncateLine, type TextFont } from "./layout-text";
 import type { Point } from "./layout";
@@ -112,7 +112,7 @@ function r1(n: number): number {
 
 export function layoutTimeline(schedule: Schedule, options: TimelineOptions): TimelineLayout {
   const M = TIMELINE_METRICS;
-  const today = typeof options.today === "number" ? options.today : Math.round(Date.UTC(options.today.getFullYear(), options.today.getMonth(), options.today.getDate()) / 86_400_000);
+  const today = typeof options.today === "number" ? options.today : dayNumber(options.today);
   // The axis runs from the Monday on or before the first day to the end of the last bar or slack.
   let first = schedule.start;
   let last = schedule.finish;
