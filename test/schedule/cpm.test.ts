@@ -236,8 +236,13 @@ describe("hostile timelines", () => {
     const [runSmall, runLarge] = [timed(plan(200), 40), timed(plan(2000), 4)];
     runSmall();
     runLarge();
-    const small = Math.min(runSmall(), runSmall(), runSmall());
-    const large = Math.min(runLarge(), runLarge(), runLarge());
+    // Interleaved samples, the best of each: a busy machine slows single samples, not the best one.
+    let small = Infinity;
+    let large = Infinity;
+    for (let k = 0; k < 5; k++) {
+      small = Math.min(small, runSmall());
+      large = Math.min(large, runLarge());
+    }
     expect(large / small).toBeLessThan(40);
   });
 });
