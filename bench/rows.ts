@@ -8,6 +8,7 @@ import { readPlan } from "../src/core/reader/read";
 import { time } from "./measure";
 import type { BenchContext } from "./run";
 import { largeExecuteNote } from "./synthetic";
+import { scheduleRow } from "./schedule-row";
 
 /** Rows for the execution-plan reader, the incremental update and the graph. */
 export async function extraRows(ctx: BenchContext): Promise<void> {
@@ -42,6 +43,7 @@ export async function extraRows(ctx: BenchContext): Promise<void> {
 
   const phases = await time(() => renderGraphSvg(layoutPhaseGraph(buildGraph(readPlan("execute.md", text)))), W, R);
   add({ id: "graph-phases-1000", what: `phase graph of the ${tasks}-task plan: read, model, dagre layout, SVG`, value: phases.median, unit: "ms", baseline: { what: "reading the note alone", value: read.median } });
+  await scheduleRow(ctx);
 
   // The task-level graph against dagre's default layout of the same task graph (same boxes, same edges).
   for (const style of ["generated", "sparse"] as const) {

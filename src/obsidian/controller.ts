@@ -1,6 +1,7 @@
 import { type App, Component, Keymap, Notice, type Plugin, type WorkspaceLeaf, normalizePath } from "obsidian";
 import { checkLinks } from "../core/link-check";
-import { graphToSvg } from "../core/graph/export";
+import { graphToGantt, graphToSvg } from "../core/graph/export";
+import { planTiming } from "../core/schedule/timing";
 import { toMermaid } from "../core/graph/mermaid";
 import type { Diagnostic } from "../core/diagnostics";
 import { createVision } from "./create-vision";
@@ -82,6 +83,16 @@ export class IntentKit extends Component {
         const target = this.graphTarget();
         if (!target) return false;
         if (!checking) void this.copyMermaid(target);
+        return true;
+      },
+    });
+    p.addCommand({
+      id: "copy-timeline-gantt",
+      name: "Copy timeline as Mermaid gantt",
+      checkCallback: (checking) => {
+        const entry = this.activeEntry();
+        if (!entry?.graph) return false;
+        if (!checking) void this.copyGantt(entry);
         return true;
       },
     });
@@ -252,6 +263,20 @@ export class IntentKit extends Component {
       new Notice(`Phase graph of ${target.ref.id} copied as Mermaid.`);
     } catch (e) {
       new Notice(`Could not copy the graph: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** The schedule of the active note's vision (its plan's Start Date and Timelines) as a Mermaid gantt chart. */
+  private async copyGantt(entry: VisionEntry): Promise<void> {
+    try {
+      const planPath = entry.ref.docs.plan;
+      const planFile = planPath ? this.app.vault.getFileByPath(planPath) : null;
+      const plan = planFile ? { file: planFile.path, text: await this.app.vault.cachedRead(planFile) } : undefined;
+      const timing = planTiming(entry.outline?.milestones ?? [], plan);
+      await navigator.clipboard.writeText(graphToGantt(entry.graph!, { timing, today: new Date(), title: entry.name }));
+      new Notice(`Timeline of ${entry.ref.id} copied as a Mermaid gantt chart.`);
+    } catch (e) {
+      new Notice(`Could not copy the timeline: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 

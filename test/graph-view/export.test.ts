@@ -96,9 +96,9 @@ describe("SVG export", () => {
     expect(JSON.stringify(scene)).not.toContain('"style"');
   });
 
-  test("graphFormats gives mermaid, svg and dot", () => {
+  test("graphFormats gives mermaid, svg, dot, gantt and timeline-svg", () => {
     const graph = smallGraph();
-    expect(Object.keys(graphFormats).sort()).toEqual(["dot", "mermaid", "svg"]);
+    expect(Object.keys(graphFormats).sort()).toEqual(["dot", "gantt", "mermaid", "svg", "timeline-svg"]);
     expect(graphFormats.mermaid(graph)).toBe(toMermaid(graph));
     expect(graphFormats.dot(graph)).toBe(toDot(graph));
     expect(graphFormats.svg(graph)).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg /);

@@ -2,6 +2,12 @@ import { baseKey } from "../../core/base-store";
 import { type Diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from "../../core/diagnostics";
 import { detectDrift, driftDiagnostic } from "../../core/drift";
 import { checkLinks } from "../../core/link-check";
+import { buildGraph } from "../../core/graph/build";
+import { readPlan } from "../../core/reader/read";
+import { buildSchedule } from "../../core/schedule/cpm";
+import { planTiming } from "../../core/schedule/timing";
+import { normalizeText } from "../../core/text/normalize";
+import { milestoneWeights } from "../../core/reader/locate";
 import type { Command } from "../command";
 import { folderArg } from "../args";
 import { loadVision } from "../../core/vision/load";
@@ -19,7 +25,10 @@ Checks every vision: missing plan, milestones without priority, placeholders lef
 templates, dependencies that name no milestone, dependency cycles, duplicate milestone numbers,
 heading links in execute notes that no longer resolve, and execute notes that are out of date
 because a vision, goal, strategy or plan note changed after they were generated (with what
-changed in the plan: milestones added, removed or renamed, deliverables changed). Prints one
+changed in the plan: milestones added, removed or renamed, deliverables changed), and the
+schedule of visions with an execute note (milestones dated to start before a milestone they
+depend on ends, an Overall Timeline shorter than the critical path, Timelines that cannot be
+read). Prints one
 line per finding, "file:line: severity: message [code]", and exits 1 when any is an error.`,
   async run(ctx) {
     const root = await folderArg(ctx);
@@ -43,6 +52,11 @@ line per finding, "file:line: severity: message [code]", and exits 1 when any is
         drift = detectDrift((await loadVision(ref, read)).vision, execute, note, record?.note === execute ? record.snapshot : undefined);
       }
       if (drift) all.push(driftDiagnostic(drift));
+      if (ref.docs.plan) {
+        const graph = buildGraph(readPlan(execute, note), { phaseWeights: milestoneWeights(outline.milestones) });
+        const timing = planTiming(outline.milestones, { file: ref.docs.plan, text: normalizeText(await read(ref.docs.plan)) });
+        all.push(...buildSchedule(graph, timing, { today: ctx.today }).diagnostics);
+      }
     }
     sortDiagnostics(all).forEach((d) => ctx.out(formatDiagnostic(d)));
     const errors = all.filter((d) => d.severity === "error").length;

@@ -8,17 +8,22 @@ import type { PlanDoc } from "../../core/reader/model";
 import type { Diagnostic } from "../../core/diagnostics";
 import { ROLE_FILES } from "../../core/vision/detect";
 import { readPlan } from "../../core/reader/read";
+import { buildSchedule } from "../../core/schedule/cpm";
+import type { Schedule } from "../../core/schedule/model";
+import { type PlanTiming, relocateTiming } from "../../core/schedule/timing";
 import { type Command, type CommandContext, CliError } from "../command";
 
-/** Options a graph format may use: `--tasks` (task level), `--hide-done`. */
+/** Options a graph format may use: `--tasks` (task level), `--hide-done`; the plan's schedule. */
 export interface GraphFormatOptions {
   tasks?: boolean;
   hideDone?: boolean;
+  schedule?: Schedule;
+  today?: Date;
 }
 
 export type GraphFormat = (graph: PlanGraph, options?: GraphFormatOptions) => string;
 
-const formats = new Map<string, GraphFormat>([["json", (graph) => JSON.stringify(toGraphJson(graph), null, 2)]]);
+const formats = new Map<string, GraphFormat>([["json", (graph, options) => JSON.stringify(toGraphJson(graph, options?.schedule), null, 2)]]);
 
 /** Adds (or replaces) an output format of `intentk graph --format <name>`. */
 export function registerGraphFormat(name: string, format: GraphFormat): void {
@@ -36,6 +41,8 @@ export interface LoadedPlan {
   phaseWeights: Map<string, number>;
   /** Errors in the vision's sources and "out of date" with them, beside the note's own problems. */
   diagnostics: Diagnostic[];
+  /** What the vision's plan says about time, with paths as shown to the user. */
+  timing?: PlanTiming;
 }
 
 /** Names of a vision's source documents: `graph`/`status` on one of them show its vision's plan. */
@@ -69,7 +76,8 @@ export async function loadPlans(ctx: CommandContext, arg: string): Promise<Loade
   // An execute note inside a vision folder: the plan beside it gives milestone durations and its problems.
   const sibling = EXECUTE_NAMES.has(name.toLowerCase()) ? (await findPlans(parent, { folderName, today: ctx.today })).find((p) => p.path === name) : undefined;
   const diagnostics = (sibling?.diagnostics ?? []).map((d) => ({ ...d, file: joinShown(path.dirname(shown), d.file) }));
-  return [{ doc: readPlan(shown, text), generated: false, phaseWeights: sibling?.phaseWeights ?? new Map<string, number>(), diagnostics }];
+  const timing = sibling?.timing && relocateTiming(sibling.timing, (rel) => joinShown(path.dirname(shown), rel));
+  return [{ doc: readPlan(shown, text), generated: false, phaseWeights: sibling?.phaseWeights ?? new Map<string, number>(), diagnostics, timing }];
 }
 
 /** `rel` inside the folder the user wrote as `shown`. */
@@ -85,6 +93,7 @@ async function loadFolder(ctx: CommandContext, abs: string, shown: string): Prom
     generated: s.generated,
     phaseWeights: s.phaseWeights,
     diagnostics: s.diagnostics.map((d) => ({ ...d, file: joinShown(shown, d.file) })),
+    timing: s.timing && relocateTiming(s.timing, (rel) => joinShown(shown, rel)),
   }));
 }
 
@@ -104,9 +113,9 @@ export function selectPlans(plans: LoadedPlan[], only: string | boolean | undefi
 
 export const graphCommand: Command = {
   name: "graph",
-  summary: "print the phase/task graph of an execution plan (JSON, Mermaid, SVG or DOT)",
+  summary: "print the phase/task graph or schedule of an execution plan (JSON, Mermaid, SVG, DOT, gantt, timeline SVG)",
   valueOptions: ["format", "vision"],
-  help: `Usage: intentk graph <file|folder> [--format json|mermaid|svg|dot] [--vision <id>] [--tasks] [--hide-done]
+  help: `Usage: intentk graph <file|folder> [--format json|mermaid|svg|dot|gantt|timeline-svg] [--vision <id>] [--tasks] [--hide-done]
 
 Reads an execution plan (execute.md, or a spec-kit tasks.md, in any of the forms people write)
 and prints its graph: phases in dependency order, parallel waves, the critical path, progress
@@ -119,7 +128,10 @@ The JSON format is the stable contract:
   { phases: [{id, title, kind, line, done, total}],
     tasks: [{id, phase, state: "open"|"done"|null, parallel, labels, dependsOn, line}],
     edges: [{from, to, kind: "phase"|"task"}], criticalPath: [phase ids],
+    schedule: [{phase, start, end, earliestStart, latestStart, slackDays, estimated}],
     diagnostics: [{code, severity, message, file, line}] }
+The schedule uses the milestone Timelines and the Start Date of the vision's plan (dates as
+yyyy-MM-dd, end inclusive); gantt prints it as a Mermaid gantt chart, timeline-svg as an SVG.
 Problems found in the note are listed in "diagnostics", with the errors of the vision's
 documents (a milestone cycle…) and "out-of-date" when the note is older than them; the exit
 code stays 0.
@@ -140,8 +152,10 @@ Options:
     if (plans.length > 1) {
       throw new CliError(`${arg} holds ${plans.length} plans (${plans.map((p) => p.id ?? p.doc.file).join(", ")}); pick one with --vision <id> or pass its folder.`);
     }
-    const graph = planGraph(plans[0]);
-    ctx.out(formatter(graph, { tasks: ctx.options.tasks === true, hideDone: ctx.options["hide-done"] === true }));
+    const [plan] = plans;
+    const graph = planGraph(plan);
+    const schedule = buildSchedule(graph, plan.timing ?? { timelines: new Map() }, { today: ctx.today });
+    ctx.out(formatter(graph, { tasks: ctx.options.tasks === true, hideDone: ctx.options["hide-done"] === true, schedule, today: ctx.today }));
     return 0;
   },
 };

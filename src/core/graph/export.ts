@@ -3,6 +3,11 @@ import { layoutGraph, type LayoutMode } from "./layout";
 import { toMermaid } from "./mermaid";
 import { toDot } from "./dot";
 import { renderGraphSvg } from "./svg";
+import { toGantt } from "./gantt";
+import { renderTimelineSvg } from "./timeline-svg";
+import { buildSchedule } from "../schedule/cpm";
+import type { Schedule } from "../schedule/model";
+import type { PlanTiming } from "../schedule/timing";
 
 /**
  * Text exports of a plan graph, by format name, for the CLI (`intentk graph --format …`) and the
@@ -17,6 +22,10 @@ export interface GraphExportOptions {
   phases?: readonly string[];
   /** Title of the SVG document. */
   title?: string;
+  /** The plan's schedule (gantt, timeline SVG); else computed from `timing` and `today`. */
+  schedule?: Schedule;
+  timing?: PlanTiming;
+  today?: Date;
 }
 
 export type GraphFormatter = (graph: PlanGraph, options?: GraphExportOptions) => string;
@@ -26,6 +35,21 @@ export function graphToSvg(graph: PlanGraph, options: GraphExportOptions = {}): 
   const mode: LayoutMode = options.tasks ? "tasks" : "phases";
   const layout = layoutGraph(graph, mode, { hideDone: options.hideDone, phases: options.phases });
   return renderGraphSvg(layout, { title: options.title ?? graphTitle(graph) });
+}
+
+/** The schedule the options give, or the one computed from their timing (none: every duration estimated, from today). */
+export function scheduleFor(graph: PlanGraph, options: GraphExportOptions = {}): Schedule {
+  return options.schedule ?? buildSchedule(graph, options.timing ?? { timelines: new Map() }, { today: options.today ?? new Date() });
+}
+
+/** The schedule as a Mermaid gantt chart (the CLI's `--format gantt`, the plugin's copy command). */
+export function graphToGantt(graph: PlanGraph, options: GraphExportOptions = {}): string {
+  return toGantt(scheduleFor(graph, options), { title: options.title ?? graphTitle(graph) });
+}
+
+/** A standalone SVG of the schedule's timeline (the CLI's `--format timeline-svg`). */
+export function graphToTimelineSvg(graph: PlanGraph, options: GraphExportOptions = {}): string {
+  return renderTimelineSvg(scheduleFor(graph, options), { today: options.today ?? new Date(), title: options.title ?? graphTitle(graph) });
 }
 
 /** A readable title for a graph: the plan file name without folders and extension. */
@@ -40,7 +64,9 @@ export const graphFormats: Record<string, GraphFormatter> = {
   mermaid: (graph, options = {}) => toMermaid(graph, options),
   svg: (graph, options = {}) => graphToSvg(graph, options),
   dot: (graph, options = {}) => toDot(graph, options),
+  gantt: (graph, options = {}) => graphToGantt(graph, options),
+  "timeline-svg": (graph, options = {}) => graphToTimelineSvg(graph, options),
 };
 
 /** File extension for each export format. */
-export const graphFormatExtensions: Record<string, string> = { mermaid: "mmd", svg: "svg", dot: "dot" };
+export const graphFormatExtensions: Record<string, string> = { mermaid: "mmd", svg: "svg", dot: "dot", gantt: "mmd", "timeline-svg": "svg" };

@@ -1,11 +1,15 @@
+import { sortDiagnostics } from "../diagnostics";
+import { toScheduleJson } from "../schedule/json";
+import type { Schedule } from "../schedule/model";
 import type { GraphJson, PlanGraph } from "./model";
 
 /**
  * The stable JSON contract of `intentk graph --format json`. Fields are listed explicitly so that
  * internal fields of the graph never leak into it; `dependsOnPhases` and `implicit` appear only
- * when they have something to say.
+ * when they have something to say. With a schedule, its phases are in `schedule` and its
+ * diagnostics join the graph's.
  */
-export function toGraphJson(graph: PlanGraph): GraphJson {
+export function toGraphJson(graph: PlanGraph, schedule?: Schedule): GraphJson {
   const implicit = new Set(graph.phases.filter((p) => p.heading === "").map((p) => p.id));
   return {
     phases: graph.phases.map((p) => ({
@@ -29,6 +33,7 @@ export function toGraphJson(graph: PlanGraph): GraphJson {
     })),
     edges: graph.edges.map((e) => ({ from: e.from, to: e.to, kind: e.kind })),
     criticalPath: graph.criticalPath,
-    diagnostics: graph.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, file: d.file, line: d.line })),
+    ...(schedule ? { schedule: toScheduleJson(schedule) } : {}),
+    diagnostics: sortDiagnostics([...graph.diagnostics, ...(schedule?.diagnostics ?? [])]).map((d) => ({ code: d.code, severity: d.severity, message: d.message, file: d.file, line: d.line })),
   };
 }

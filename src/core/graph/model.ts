@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics";
 import type { PhaseKind, PlanDoc, PlanTask } from "../reader/model";
+import type { ScheduleJson } from "../schedule/model";
 
 /**
  * The graph of an execution plan: phases and tasks with computed order, waves, critical path and
@@ -62,6 +63,8 @@ export interface GraphJson {
   tasks: { id: string; phase: string; state: "open" | "done" | null; parallel: boolean; labels: string[]; dependsOn: string[]; line: number; dependsOnPhases?: string[] }[];
   edges: GraphEdge[];
   criticalPath: string[];
+  /** The schedule by the critical path method (`src/core/schedule/`), when one was computed. */
+  schedule?: ScheduleJson[];
   diagnostics: Diagnostic[];
 }
 

@@ -172,7 +172,8 @@ function laneSpec(lane: LayoutLane): SvgElementSpec {
   return { tag: "rect", cls, attrs: { x: lane.x, y: lane.y, width: r1(lane.width), height: r1(lane.height), rx: 10, "data-phase": lane.phase } };
 }
 
-function markerSpec(id: string, critical: boolean): SvgElementSpec {
+/** An arrowhead marker (shared with the timeline). */
+export function markerSpec(id: string, critical: boolean): SvgElementSpec {
   return {
     tag: "marker",
     attrs: { id, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: critical ? 10 : 8, markerHeight: critical ? 10 : 8, markerUnits: "userSpaceOnUse", orient: "auto" },

@@ -6,8 +6,10 @@ import { renderExecuteNote } from "../generate/render";
 import { isUnfilledTemplate } from "../generate/unfilled";
 import { ROLE_FILES, detectVisions } from "../vision/detect";
 import { loadVision } from "../vision/load";
-import type { DocRole, Vision, VisionRef } from "../vision/model";
+import type { DocRole, Milestone, VisionRef } from "../vision/model";
 import { parseTimeline, timelineDays } from "../vision/timeline";
+import { type PlanTiming, planTiming, relocateTiming } from "../schedule/timing";
+import { normalizeText } from "../text/normalize";
 
 /**
  * Finds the execution plans under a folder (FORMAT.md §1): the folder's own execute.md /
@@ -25,6 +27,8 @@ export interface PlanSource {
   id?: string;
   /** Milestone durations in days by label (`M2` → 21), from the plan's Timeline fields. */
   phaseWeights: Map<string, number>;
+  /** What the vision's plan says about time (Start Date, Timelines), for the schedule. */
+  timing?: PlanTiming;
   /** Errors in the vision's sources (a milestone cycle…) and whether the note is out of date with them. */
   diagnostics: Diagnostic[];
 }
@@ -36,10 +40,10 @@ export interface LocateOptions {
   today: Date;
 }
 
-/** Milestone durations from a loaded vision's plan. */
-export function milestoneWeights(vision: Vision): Map<string, number> {
+/** Milestone durations in days by label (`M2`), from their Timelines (full parse or outline). */
+export function milestoneWeights(milestones: readonly Milestone[]): Map<string, number> {
   const weights = new Map<string, number>();
-  for (const m of vision.plan?.milestones ?? []) {
+  for (const m of milestones) {
     const days = m.timeline ? timelineDays(parseTimeline(m.timeline.text)) : undefined;
     if (days !== undefined) weights.set(`M${m.number}`, days);
   }
@@ -66,8 +70,16 @@ async function planOf(ref: VisionRef, read: (p: string) => Promise<string>, loca
     return { path: local(execute), text: await read(execute), generated: false, id, phaseWeights: new Map(), diagnostics: [] };
   }
   const needsVision = !execute || ref.docs.plan;
-  const loaded = needsVision ? await loadVision(ref, read) : undefined;
-  const phaseWeights = loaded ? milestoneWeights(loaded.vision) : new Map<string, number>();
+  let planText: string | undefined;
+  const readKeepingPlan = async (p: string): Promise<string> => {
+    const text = await read(p);
+    if (p === ref.docs.plan) planText = normalizeText(text);
+    return text;
+  };
+  const loaded = needsVision ? await loadVision(ref, readKeepingPlan) : undefined;
+  const phaseWeights = loaded ? milestoneWeights(loaded.vision.plan?.milestones ?? []) : new Map<string, number>();
+  const plan = loaded?.vision.plan;
+  const timing = plan ? relocateTiming(planTiming(plan.milestones, planText === undefined ? undefined : { file: plan.file, text: planText }), local) : undefined;
   // The sources' errors (a milestone cycle…) belong to the graph whether or not a note exists.
   const errors = (loaded?.diagnostics ?? []).filter((d) => d.severity === "error").map((d) => ({ ...d, file: local(d.file) }));
   const text = execute ? await read(execute) : undefined;
@@ -75,12 +87,12 @@ async function planOf(ref: VisionRef, read: (p: string) => Promise<string>, loca
   if (execute && text !== undefined && !(loaded?.vision.plan && isUnfilledTemplate(text))) {
     const drift = loaded ? detectDrift(loaded.vision, execute, text) : undefined;
     const diagnostics = drift ? [...errors, { ...driftDiagnostic(drift), file: local(drift.file) }] : errors;
-    return { path: local(execute), text, generated: false, id, phaseWeights, diagnostics };
+    return { path: local(execute), text, generated: false, id, phaseWeights, timing, diagnostics };
   }
   if (!loaded?.vision.plan) return undefined;
   const generated = renderExecuteNote(loaded.vision, buildExecutionPlan(loaded.vision), { today });
   const path = local(ref.folder ? `${ref.folder}/execute.md` : "execute.md");
-  return { path, text: generated, generated: true, id, phaseWeights, diagnostics: errors };
+  return { path, text: generated, generated: true, id, phaseWeights, timing, diagnostics: errors };
 }
 
 /** Every plan under the folder `files` is rooted at, in folder order. */
