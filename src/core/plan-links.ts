@@ -1,4 +1,5 @@
 import { wikilink } from "./links";
+import { isClosingFence } from "./merge/text";
 import type { ExecutionPlan } from "./generate/plan-model";
 import { phaseHeadingText } from "./generate/render";
 import type { Milestone } from "./vision/model";
@@ -90,7 +91,7 @@ function proseMask(lines: Line[]): boolean[] {
   let i = 0;
   const first = lines[0]?.text.replace(/^\uFEFF/, "");
   if (first === "---") {
-    const end = lines.findIndex((l, k) => k > 0 && (l.text === "---" || l.text === "..."));
+    const end = lines.findIndex((l, k) => k > 0 && isClosingFence(l.text));
     if (end > 0) {
       for (; i <= end; i++) prose[i] = false;
     }
