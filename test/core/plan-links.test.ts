@@ -284,7 +284,7 @@ describe("property: the plan-link writer touches only its own lines", () => {
   const lookAlike = fc.oneof(
     fc.constantFrom("> [!intentk]", "> [!INTENTK] Execute: [[x|Phase 1]]", "> [!IntentK] Execute: y", ">[!intentk] Execute: [[a]]", "   > [!intentk] Execute: [[a|Phase 2]]"),
     word.map((w) => `> [!intentk] ${w}`),
-    word.map((w) => `> [!intentk] Execute: [[elsewhere#${w.replace(/[[\]]/g, "")}|Phase 9]] ${w}`),
+    word.map((w) => `> [!intentk] Execute: [[elsewhere#${w.replace(/[[\]]/g, "")}|Phase 9]] ${w} (mine)`),
     // The owned shape itself, but not directly under a heading: a paragraph line comes first.
     word.map((w) => `user line ${w}\n> [!intentk] Execute: [[elsewhere#${w.replace(/[[\]|]/g, "")}|Phase 9]]`),
   );
