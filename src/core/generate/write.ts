@@ -2,7 +2,7 @@ import { format } from "date-fns";
 import type { BaseRecord } from "../base-store";
 import { detectDrift, planSnapshot } from "../drift";
 import { joinPath } from "../files";
-import { type IdMap, assignIds, recoverIds } from "../merge/ids";
+import { type IdMap, assignIds, recoverIds, withPresentIds } from "../merge/ids";
 import { type MergeResult, mergeThreeWay, mergeTwoWay } from "../merge/merge";
 import { type MergeReport, emptyReport } from "../merge/report";
 import { noteTaskLines, parseTaskLine } from "../merge/tasks";
@@ -126,31 +126,41 @@ export function planExecuteWrite(v: Vision, existing: string | undefined, given:
   // to the reader (in a code block, say): a user who wrote it meant something by it.
   const reserved = [...new Set([...noteTasks.map((f) => f.id), ...parts.body.flatMap((l) => parseTaskLine(l)?.id ?? [])])];
   const notes: string[] = [];
+  const planned = buildExecutionPlan(v);
+  const recorded = frontmatterOf(existing)["body-hash"];
+  // A stored base counts only when it is the generation this note was last written from: one
+  // older than the note (a run stopped between writing the note and saving the base, a failed
+  // save, two runs at once, another device) lacks lines the note already has from a later
+  // generation, and merging against it would add them a second time.
+  const stale = opts.base !== undefined && state === "ours-edited" && recorded !== hashText(bodyOf(opts.base.text));
   let baseText: string | undefined;
   let ids: IdMap;
   if (state === "ours-untouched") {
     // Nobody edited the note since it was generated: it is its own exact merge base.
     baseText = withoutUserProperties(existing);
     const sameAsStored = opts.base !== undefined && bodyOf(opts.base.text) === bodyOf(existing);
-    ids = sameAsStored ? opts.base!.ids : { ...(opts.base?.ids ?? {}), ...recoverIds(noteTasks, buildExecutionPlan(v), 0.8) };
-  } else if (state === "ours-edited" && opts.base) {
+    ids = sameAsStored ? opts.base!.ids : { ...(opts.base?.ids ?? {}), ...recoverIds(noteTasks, planned, 0.8) };
+  } else if (state === "ours-edited" && opts.base && !stale) {
     baseText = opts.base.text;
     ids = opts.base.ids;
-    const recorded = frontmatterOf(existing)["body-hash"];
-    if (recorded !== hashText(bodyOf(opts.base.text))) {
-      notes.push("the stored base is not the generation this note was last written from (another device or tool regenerated it); merged against it anyway.");
-    }
   } else {
-    ids = recoverIds(noteTasks, buildExecutionPlan(v));
+    ids = { ...(opts.base?.ids ?? {}), ...recoverIds(noteTasks, planned) };
+    if (stale) notes.push("the stored base is older than this note (a run stopped before saving it, or another device regenerated the note): it was not used.");
     const earlier = generatedDate(existing);
     if (state === "ours-edited" && earlier && !detectDrift(v, path, existing)) {
-      // No stored base, but the sources are the ones the note was generated from: generating
-      // again from them, with the note's date and dependency style, gives back its base.
+      // No usable base, but the sources are the ones the note was generated from: generating
+      // again from them, with the note's date and dependency style, gives back its base (checked
+      // against the hash the note recorded).
       const style = noteTasks.some((f) => f.meta.includes("🆔")) ? "tasks" : "text";
-      baseText = generate(ids, reserved, earlier, style).text;
-      notes.push("no stored base: it was rebuilt from the sources, which have not changed since the note was generated.");
+      const rebuilt = generate(withPresentIds(ids, noteTasks, planned), reserved, earlier, style).text;
+      if (recorded === hashText(bodyOf(rebuilt))) {
+        baseText = rebuilt;
+        notes.push("no stored base: it was rebuilt from the sources, which have not changed since the note was generated.");
+      }
     }
   }
+  // Plan items the note already holds never get a second ID.
+  ids = withPresentIds(ids, noteTasks, planned);
 
   // The earlier generation date is kept whenever the sources did not change, so that regenerating
   // with nothing new changes nothing, not even the date.

@@ -113,14 +113,20 @@ function dice(a: string[], b: string[]): number {
   return (2 * common) / (a.length + b.length);
 }
 
+interface Planned {
+  key: string;
+  label?: string;
+  text: string;
+}
+
 /**
- * Without a stored ID map: which task of the note each planned task is, matched by description
- * (exactly first, then by shared words), never across milestone labels. Returns source key → the
- * note's ID for the tasks matched.
+ * Matches planned tasks to the note's tasks by description (exactly first, then, unless
+ * `threshold` is undefined, by shared words), never across milestone labels. Returns source key →
+ * the note's ID for the tasks matched.
  */
-export function recoverIds(noteTasks: readonly TaskFields[], plan: ExecutionPlan, threshold = 0.6): IdMap {
+function matchByText(plannedTasks: readonly Planned[], noteTasks: readonly TaskFields[], threshold: number | undefined): IdMap {
   const out: IdMap = {};
-  const planned = keyedTasks(plan).map(({ task, key }) => ({ key, label: task.label, text: comparable(task.text), words: words(task.text) }));
+  const planned = plannedTasks.map((p) => ({ key: p.key, label: p.label, text: comparable(p.text), words: words(p.text) }));
   const notes = noteTasks.map((f) => ({ id: f.id, labels: labelsOf(f), text: comparable(f.text), words: words(f.text) }));
   const labelOk = (label: string | undefined, labels: string[]): boolean => !label || labels.length === 0 || labels.includes(label);
   const takenNote = new Set<number>();
@@ -133,6 +139,7 @@ export function recoverIds(noteTasks: readonly TaskFields[], plan: ExecutionPlan
       takenPlan.add(i);
     }
   });
+  if (threshold === undefined) return out;
   const pairs: { i: number; j: number; score: number }[] = [];
   planned.forEach((p, i) => {
     if (takenPlan.has(i)) return;
@@ -150,4 +157,37 @@ export function recoverIds(noteTasks: readonly TaskFields[], plan: ExecutionPlan
     takenNote.add(j);
   }
   return out;
+}
+
+/**
+ * Without a stored ID map: which task of the note each planned task is, matched by description
+ * (exactly first, then by shared words), never across milestone labels. Returns source key → the
+ * note's ID for the tasks matched.
+ */
+export function recoverIds(noteTasks: readonly TaskFields[], plan: ExecutionPlan, threshold = 0.6): IdMap {
+  return matchByText(
+    keyedTasks(plan).map(({ task, key }) => ({ key, label: task.label, text: task.text })),
+    noteTasks,
+    threshold,
+  );
+}
+
+/**
+ * The ID map, plus the plan items it does not know that the note already holds (same milestone
+ * label, same description) under an ID no other item of the plan has: they keep that ID instead of
+ * getting a second one. (A map older than the note, from a run that stopped before saving it,
+ * lacks the items that run added.)
+ */
+export function withPresentIds(ids: Readonly<IdMap>, noteTasks: readonly TaskFields[], plan: ExecutionPlan): IdMap {
+  const keyed = keyedTasks(plan);
+  const unknown = keyed.filter((k) => ids[k.key] === undefined);
+  if (unknown.length === 0) return { ...ids };
+  const live = new Set(keyed.flatMap((k) => ids[k.key] ?? []));
+  const free = noteTasks.filter((f) => !live.has(f.id));
+  const found = matchByText(
+    unknown.map(({ task, key }) => ({ key, label: task.label, text: task.text })),
+    free,
+    undefined,
+  );
+  return { ...ids, ...found };
 }

@@ -123,25 +123,54 @@ function versionOf(o: string[], group: Hunk[], side: "a" | "b", from: number, to
   return out;
 }
 
+const PHASE_HEADING = /^#{2,3} Phase \d+:/;
+
+/**
+ * Phase headings already written to the merged note: a generated one is never written a second
+ * time (a base older than the note would otherwise add its phase again), while every copy the
+ * user's note holds is kept.
+ */
+class PhaseHeadings {
+  private readonly written = new Map<string, number>();
+  private readonly inNote = new Map<string, number>();
+
+  constructor(noteLines: readonly string[]) {
+    for (const l of noteLines) if (PHASE_HEADING.test(l)) this.inNote.set(l, (this.inNote.get(l) ?? 0) + 1);
+  }
+
+  /** Whether `line` may be written; counts it when it is. */
+  admit(line: string): boolean {
+    if (!PHASE_HEADING.test(line)) return true;
+    const n = this.written.get(line) ?? 0;
+    if (n > 0 && n >= (this.inNote.get(line) ?? 0)) return false;
+    this.written.set(line, n + 1);
+    return true;
+  }
+}
+
 class Merger {
   readonly out: string[] = [];
   readonly report: MergeReport = emptyReport("three-way");
   readonly conflicts: MergeConflict[] = [];
   readonly lineOfTask = new Map<string, number>();
   private readonly emitted = new Set<string>();
+  private readonly headings: PhaseHeadings;
 
   constructor(
     private readonly base: Side,
     private readonly ours: Side,
     private readonly theirs: Side,
     private readonly removedKept: ReadonlySet<string>,
-  ) {}
+  ) {
+    this.headings = new PhaseHeadings(ours.lines);
+  }
 
   emit(keys: readonly string[]): void {
     for (const key of keys) {
       const id = idOfKey(key);
-      if (id === undefined) this.out.push(key);
-      else this.emitTask(id);
+      if (id === undefined) {
+        if (this.headings.admit(key)) this.out.push(key);
+      } else this.emitTask(id);
     }
   }
 
@@ -361,11 +390,13 @@ export function mergeTwoWay(ours: string, theirs: string, opts: TwoWayOptions): 
   const out: string[] = [];
   const emitted = new Set<string>();
   const lineOfTask = new Map<string, number>();
+  // (A note being taken over keeps its own headings below the generated ones, copies included.)
+  const headings = opts.own ? new PhaseHeadings(O.lines) : undefined;
   let differing = 0;
   const emit = (key: string): void => {
     const id = idOfKey(key);
     if (id === undefined) {
-      out.push(key);
+      if (!headings || headings.admit(key)) out.push(key);
       return;
     }
     if (emitted.has(id)) return;
