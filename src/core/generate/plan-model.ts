@@ -50,7 +50,7 @@ export function sourceKey(scope: string, kind: string, text: string): string {
   return `${scope}:${kind}:${oneLine(text).toLowerCase()}`;
 }
 
-export function formatId(n: number): string {
+export function formatId(n: number | bigint): string {
   return `T${String(n).padStart(3, "0")}`;
 }
 

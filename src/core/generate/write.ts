@@ -87,6 +87,16 @@ function generatedDate(text: string): Date | undefined {
 const day = (d: Date): string => format(d, "yyyy-MM-dd");
 
 /**
+ * Whether a stored base is older than the note: the note's `body-hash` names another generation.
+ * A run stopped between writing the note and saving the base, a failed save, two runs at once or
+ * another device leave such a base; it lacks lines the note already has from the later
+ * generation, and merging three-way against it would add them a second time.
+ */
+export function isStaleBase(note: string, base: BaseRecord): boolean {
+  return frontmatterOf(note)["body-hash"] !== hashText(bodyOf(base.text));
+}
+
+/**
  * Renders the execute note and decides what to write. An existing note is merged, never
  * overwritten: three-way against the stored base (or against the note itself when nobody edited it
  * since it was generated), two-way by task ID without one. A note Intent Kit did not write is
@@ -128,11 +138,7 @@ export function planExecuteWrite(v: Vision, existing: string | undefined, given:
   const notes: string[] = [];
   const planned = buildExecutionPlan(v);
   const recorded = frontmatterOf(existing)["body-hash"];
-  // A stored base counts only when it is the generation this note was last written from: one
-  // older than the note (a run stopped between writing the note and saving the base, a failed
-  // save, two runs at once, another device) lacks lines the note already has from a later
-  // generation, and merging against it would add them a second time.
-  const stale = opts.base !== undefined && state === "ours-edited" && recorded !== hashText(bodyOf(opts.base.text));
+  const stale = opts.base !== undefined && state === "ours-edited" && isStaleBase(existing, opts.base);
   let baseText: string | undefined;
   let ids: IdMap;
   if (state === "ours-untouched") {

@@ -22,9 +22,10 @@ export function keyedTasks(plan: ExecutionPlan): { task: PlannedTask; key: strin
   );
 }
 
-const idNumber = (id: string): number => {
+/** The number of an ID, exactly: IDs are strings, and `T` followed by 22 digits is no float. */
+const idNumber = (id: string): bigint => {
   const m = /^T(\d+)/.exec(id);
-  return m ? parseInt(m[1], 10) : 0;
+  return m ? BigInt(m[1]) : 0n;
 };
 
 /**
@@ -34,8 +35,11 @@ const idNumber = (id: string): number => {
  */
 export function assignIds(plan: ExecutionPlan, previous: Readonly<IdMap>, reserved: Iterable<string> = []): IdMap {
   const map: IdMap = { ...previous };
-  let next = 1;
-  for (const id of [...Object.values(previous), ...reserved]) next = Math.max(next, idNumber(id) + 1);
+  let next = 1n;
+  for (const id of [...Object.values(previous), ...reserved]) {
+    const n = idNumber(id) + 1n;
+    if (n > next) next = n;
+  }
   const reservedSet = new Set(reserved);
   const used = new Set<string>();
   const rename = new Map<string, string>();

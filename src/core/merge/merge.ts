@@ -21,6 +21,11 @@ export interface MergeResult {
 const TASK_KEY = "\u0000task:";
 const idOfKey = (key: string): string | undefined => (key.startsWith(TASK_KEY) ? key.slice(TASK_KEY.length) : undefined);
 const taskKey = (id: string): string => TASK_KEY + id;
+/** A line that starts with NUL could pass for a key: its key is the line behind another prefix. */
+const LINE_KEY = "\u0000line:";
+const lineKey = (line: string): string => (line.startsWith("\u0000") ? LINE_KEY + line : line);
+/** The text of a key that is not a task's. */
+const textOfKey = (key: string): string => (key.startsWith(LINE_KEY) ? key.slice(LINE_KEY.length) : key);
 
 interface Side {
   lines: string[];
@@ -35,7 +40,7 @@ interface Side {
 function sideOf(text: string, parts: NoteParts, users: boolean): Side {
   const lines = parts.body;
   const tasks = users ? noteTaskLines(text, lines, parts.frontmatter.length) : findTaskLines(lines);
-  const keys = lines.slice();
+  const keys = lines.map(lineKey);
   for (const [id, t] of tasks) keys[t.index] = taskKey(id);
   return { lines, keys, tasks };
 }
@@ -43,7 +48,7 @@ function sideOf(text: string, parts: NoteParts, users: boolean): Side {
 const lineOf = (side: Side, key: string): string => {
   const id = idOfKey(key);
   const t = id === undefined ? undefined : side.tasks.get(id);
-  return t ? side.lines[t.index] : key;
+  return t ? side.lines[t.index] : textOfKey(key);
 };
 
 /** The indented lines right under a task's line (its sub-bullets and continuation). */
@@ -51,7 +56,7 @@ function childLines(side: Side, id: string): string[] {
   const t = side.tasks.get(id);
   if (!t) return [];
   const out: string[] = [];
-  for (let i = t.index + 1; i < side.lines.length && /^[ \t]+\S/.test(side.lines[i]) && side.keys[i] === side.lines[i]; i++) out.push(side.lines[i]);
+  for (let i = t.index + 1; i < side.lines.length && /^[ \t]+\S/.test(side.lines[i]) && idOfKey(side.keys[i]) === undefined; i++) out.push(side.lines[i]);
   return out;
 }
 
@@ -169,7 +174,8 @@ class Merger {
     for (const key of keys) {
       const id = idOfKey(key);
       if (id === undefined) {
-        if (this.headings.admit(key)) this.out.push(key);
+        const line = textOfKey(key);
+        if (this.headings.admit(line)) this.out.push(line);
       } else this.emitTask(id);
     }
   }
@@ -269,7 +275,7 @@ class Merger {
           base: o.slice(s, e).map((k) => lineOf(this.base, k)),
           ours: oursVersion.map((k) => lineOf(this.ours, k)),
           theirs: theirsVersion.map((k) => lineOf(this.theirs, k)),
-          message: `you changed these lines and the plan changed them too; your version was kept${lost.length ? ` (the new generation's ${lost.length === 1 ? "line" : "lines"} not applied: ${lost.map((l) => `"${l}"`).join(", ")})` : ""}.`,
+          message: `you changed these lines and the plan changed them too; your version was kept${lost.length ? ` (the new generation's ${lost.length === 1 ? "line" : "lines"} not applied: ${lost.map((l) => `"${textOfKey(l)}"`).join(", ")})` : ""}.`,
         });
       }
     }
@@ -396,7 +402,8 @@ export function mergeTwoWay(ours: string, theirs: string, opts: TwoWayOptions): 
   const emit = (key: string): void => {
     const id = idOfKey(key);
     if (id === undefined) {
-      if (!headings || headings.admit(key)) out.push(key);
+      const line = textOfKey(key);
+      if (!headings || headings.admit(line)) out.push(line);
       return;
     }
     if (emitted.has(id)) return;
@@ -442,9 +449,9 @@ export function mergeTwoWay(ours: string, theirs: string, opts: TwoWayOptions): 
     const pairedWith = new Map<number, number>();
     if (opts.own) {
       mine.forEach((k, i) => {
-        const s = idOfKey(k) === undefined ? slot(k) : undefined;
+        const s = idOfKey(k) === undefined ? slot(textOfKey(k)) : undefined;
         if (s === undefined) return;
-        const j = new_.findIndex((n, jj) => ![...pairedWith.values()].includes(jj) && idOfKey(n) === undefined && slot(n) === s);
+        const j = new_.findIndex((n, jj) => ![...pairedWith.values()].includes(jj) && idOfKey(n) === undefined && slot(textOfKey(n)) === s);
         if (j >= 0) pairedWith.set(i, j);
       });
     }
@@ -455,9 +462,9 @@ export function mergeTwoWay(ours: string, theirs: string, opts: TwoWayOptions): 
         report.conflicts.push({
           line: out.length,
           base: [],
-          ours: [k],
-          theirs: [new_[j]],
-          message: `without a base there is no telling whether you or the plan changed this generated line; yours was kept. The plan now gives: "${new_[j]}"`,
+          ours: [textOfKey(k)],
+          theirs: [textOfKey(new_[j])],
+          message: `without a base there is no telling whether you or the plan changed this generated line; yours was kept. The plan now gives: "${textOfKey(new_[j])}"`,
         });
       }
       emit(k);
@@ -497,8 +504,8 @@ function adopt(
     const id = idOfKey(k);
     return id === undefined || !T.tasks.has(id);
   });
-  while (rest.length && rest[0].trim() === "") rest.shift();
-  while (rest.length && rest[rest.length - 1].trim() === "") rest.pop();
+  while (rest.length && textOfKey(rest[0]).trim() === "") rest.shift();
+  while (rest.length && textOfKey(rest[rest.length - 1]).trim() === "") rest.pop();
   if (rest.length) {
     while (out.length && out[out.length - 1] === "") out.pop();
     out.push("", "---", "", ADOPTED_HEADING, "");

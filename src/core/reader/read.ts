@@ -91,8 +91,8 @@ export function interpretOutline(file: string, outline: Outline): PlanDoc {
   const byId = new Map<string, number[]>();
   drafts.forEach((d, i) => push(byId, d.id, i));
   // Ranges (`T005-T009`) need the IDs in numeric order; sorted on first use only.
-  let sorted: { id: string; key: [number, string] }[] | undefined;
-  const atOrAfter = (key: [number, string]): number => {
+  let sorted: { id: string; key: [string, string] }[] | undefined;
+  const atOrAfter = (key: [string, string]): number => {
     let lo = 0;
     let hi = sorted!.length;
     while (lo < hi) {
