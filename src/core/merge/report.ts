@@ -52,7 +52,7 @@ export interface ReportItem {
 export function reportItems(report: MergeReport): ReportItem[] {
   return [
     ...report.conflicts.map((c): ReportItem => ({ kind: "conflict", line: c.line, text: c.message })),
-    ...report.keptRemoved.map((t): ReportItem => ({ kind: "kept", line: t.line, text: `${t.id} is no longer in the plan, but you checked or edited it: kept and marked "removed from plan": ${quote(t.text)}` })),
+    ...report.keptRemoved.map((t): ReportItem => ({ kind: "kept", line: t.line, text: `${t.id} is no longer in the plan, but you checked or edited it or wrote under it: kept in "Removed from plan" at the end of the note: ${quote(t.text)}` })),
     ...report.dropped.map((t): ReportItem => ({ kind: "removed", text: `${t.id} is no longer in the plan and was untouched: removed: ${quote(t.text)}` })),
     ...report.added.map((t): ReportItem => ({ kind: "added", line: t.line, text: `${t.id} added: ${quote(t.text)}` })),
     ...report.notes.map((n): ReportItem => ({ kind: "note", text: n })),

@@ -10,6 +10,7 @@ import type { Outline } from "./outline";
 import { type PhaseCandidate, dependsField, phaseDependencies } from "./phases";
 import { type Ref, findRefs } from "./refs";
 import { remarkOutline } from "./remark-outline";
+import { withoutRemoved } from "./removed";
 import { scanOutline } from "./scan";
 import { type DraftTask, chooseForm, draftTasks } from "./tasks";
 import { type Structure, walkOutline } from "./walk";
@@ -74,7 +75,8 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
 };
 
 /** Builds the plan from an outline: forms, phases, dependencies, diagnostics. */
-export function interpretOutline(file: string, outline: Outline): PlanDoc {
+export function interpretOutline(file: string, full: Outline): PlanDoc {
+  const outline = withoutRemoved(full);
   const structure = walkOutline(outline);
   const form = chooseForm(structure);
   const drafts = draftTasks(structure, form);
