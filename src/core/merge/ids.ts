@@ -70,17 +70,31 @@ export function assignIds(plan: ExecutionPlan, previous: Readonly<IdMap>, reserv
   return map;
 }
 
-/** `m3:deliverable:build the api` → `deliverable:build the api`; undefined outside milestones. */
+/**
+ * What a milestone's source item is, whatever the milestone's number: `m3:deliverable:build the
+ * api` → `deliverable:build the api`; an integration task, `m3:integrate:2:sharing → core`, is the
+ * pair of milestone titles it joins (`integrate:sharing → core`). Undefined outside milestones, and
+ * for keys of earlier versions that name the milestones by number only (`m3:integrate:2`).
+ */
 function milestoneTail(key: string): string | undefined {
   const m = /^m[^:]*:(.*)$/.exec(key);
-  return m && !m[1].startsWith("integrate:") ? m[1] : undefined;
+  if (!m) return undefined;
+  if (!m[1].startsWith("integrate:")) return m[1];
+  const pair = /^integrate:[^:]*:(.+)$/.exec(m[1]);
+  return pair ? `integrate:${pair[1]}` : undefined;
+}
+
+/** `m3:integrate:2` for an integration key of any version (the milestones by number); else undefined. */
+function integrationByNumber(key: string): string | undefined {
+  return /^m[^:]*:integrate:[^:]*/.exec(key)?.[0];
 }
 
 /**
  * Sources that are new only in appearance, mapped to the stored source they continue: the same
- * item (same kind and text, found once) under a milestone that was renumbered. Their tasks keep
- * their IDs, and so their checkmarks. (A reworded item is a new item: its old task is dropped, or
- * kept as "removed from plan" when the user had worked on it.)
+ * item (same kind and text, found once) under a milestone that was renumbered; an integration task
+ * whose milestones were renumbered (same titles) or renamed (same numbers). Their tasks keep their
+ * IDs, and so their checkmarks. (A reworded item is a new item: its old task is dropped, or kept
+ * as "removed from plan" when the user had worked on it.)
  */
 function movedSources(keys: readonly string[], previous: Readonly<IdMap>): Map<string, string> {
   const current = new Set(keys);
@@ -88,14 +102,21 @@ function movedSources(keys: readonly string[], previous: Readonly<IdMap>): Map<s
   const out = new Map<string, string>();
   const taken = new Set<string>();
   const fresh = keys.filter((k) => previous[k] === undefined);
+  const claim = (key: string, same: (o: string) => boolean): void => {
+    if (out.has(key)) return;
+    const found = orphans.filter((o) => !taken.has(o) && same(o));
+    if (found.length === 1) {
+      out.set(key, found[0]);
+      taken.add(found[0]);
+    }
+  };
   for (const key of fresh) {
     const tail = milestoneTail(key);
-    if (tail === undefined) continue;
-    const same = orphans.filter((o) => !taken.has(o) && milestoneTail(o) === tail);
-    if (same.length === 1) {
-      out.set(key, same[0]);
-      taken.add(same[0]);
-    }
+    if (tail !== undefined) claim(key, (o) => milestoneTail(o) === tail);
+  }
+  for (const key of fresh) {
+    const byNumber = integrationByNumber(key);
+    if (byNumber !== undefined) claim(key, (o) => integrationByNumber(o) === byNumber);
   }
   return out;
 }
