@@ -4,7 +4,7 @@ import { detectDrift, planSnapshot } from "../drift";
 import { joinPath } from "../files";
 import { type IdMap, assignIds, recoverIds, withPresentIds } from "../merge/ids";
 import { type MergeResult, mergeThreeWay, mergeTwoWay } from "../merge/merge";
-import { type MergeReport, emptyReport } from "../merge/report";
+import { type MergeReport, type TaskNote, emptyReport } from "../merge/report";
 import { noteTaskLines, parseTaskLine } from "../merge/tasks";
 import { splitNote, withoutUserProperties } from "../merge/text";
 import { hashText } from "../text/normalize";
@@ -48,6 +48,13 @@ export interface GenerateOptions extends RenderOptions {
 }
 
 export const DEFAULT_EXECUTE_NAME = "execute.md";
+
+interface Generation {
+  text: string;
+  ids: IdMap;
+  /** Tasks whose plan item was reworded: they kept their ID. */
+  reworded: TaskNote[];
+}
 
 /** File names of the documents an execute note must never replace. */
 const SOURCE_NAMES = new Set(["vision.md", "goal.md", "strategy.md", "strategies.md", "plan.md", "milestones.md", "spec.md"]);
@@ -108,12 +115,14 @@ export function planExecuteWrite(v: Vision, existing: string | undefined, given:
   // A stored base only counts for the note it was made for.
   const opts: GenerateOptions = given.base && given.base.note !== path ? { ...given, base: undefined } : given;
   const snapshot = planSnapshot(v);
-  const generate = (ids: IdMap, reserved: string[], today: Date, style = opts.dependencyStyle): { text: string; ids: IdMap } => {
+  const generate = (ids: IdMap, reserved: string[], today: Date, style = opts.dependencyStyle): Generation => {
     const plan = buildExecutionPlan(v);
-    const map = assignIds(plan, ids, reserved);
-    return { text: renderExecuteNote(v, plan, { ...opts, today, dependencyStyle: style }), ids: map };
+    const reworded: string[] = [];
+    const map = assignIds(plan, ids, reserved, reworded);
+    const texts = new Map(plan.phases.flatMap((p) => p.tasks.map((t) => [t.id, t.text] as const)));
+    return { text: renderExecuteNote(v, plan, { ...opts, today, dependencyStyle: style }), ids: map, reworded: reworded.map((id) => ({ id, text: texts.get(id) ?? "" })) };
   };
-  const record = (gen: { text: string; ids: IdMap }): BaseRecord => ({ note: path, text: gen.text, ids: gen.ids, snapshot });
+  const record = (gen: Generation): BaseRecord => ({ note: path, text: gen.text, ids: gen.ids, snapshot });
 
   if (existing === undefined) {
     const gen = generate(opts.base?.ids ?? {}, [], opts.today);
@@ -172,7 +181,7 @@ export function planExecuteWrite(v: Vision, existing: string | undefined, given:
   // with nothing new changes nothing, not even the date.
   const earlier = generatedDate(baseText ?? existing);
   const earlierGen = earlier ? generate(ids, reserved, earlier) : undefined;
-  let result: { gen: { text: string; ids: IdMap }; merged: MergeResult };
+  let result: { gen: Generation; merged: MergeResult };
   if (baseText !== undefined && earlierGen?.text === baseText) {
     result = { gen: earlierGen, merged: { text: existing, report: emptyReport("three-way") } };
   } else if (baseText !== undefined) {
@@ -186,6 +195,12 @@ export function planExecuteWrite(v: Vision, existing: string | undefined, given:
 
   const report = result.merged.report;
   report.notes.push(...notes);
+  // Reworded tasks still in the note (the user may have deleted one), at their line.
+  const merged = splitNote(result.merged.text);
+  for (const t of result.gen.reworded) {
+    const at = merged.body.findIndex((l) => parseTaskLine(l)?.id === t.id);
+    if (at >= 0) report.reworded.push({ ...t, line: merged.frontmatter.length + at + 1 });
+  }
   if (result.merged.text === existing) {
     return { action: "unchanged", path, content: existing, previous: existing, report, base: record(result.gen) };
   }

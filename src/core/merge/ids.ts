@@ -33,7 +33,7 @@ const idNumber = (id: string): bigint => {
  * `reserved` are IDs that must not be given to a new source (tasks the user wrote into the note).
  * Rewrites the plan's IDs and dependencies in place and returns the map to keep.
  */
-export function assignIds(plan: ExecutionPlan, previous: Readonly<IdMap>, reserved: Iterable<string> = []): IdMap {
+export function assignIds(plan: ExecutionPlan, previous: Readonly<IdMap>, reserved: Iterable<string> = [], reworded?: string[]): IdMap {
   const map: IdMap = { ...previous };
   let next = 1n;
   for (const id of [...Object.values(previous), ...reserved]) {
@@ -52,6 +52,7 @@ export function assignIds(plan: ExecutionPlan, previous: Readonly<IdMap>, reserv
       id = previous[from];
       map[key] = id;
       delete map[from];
+      if (rewording(key, from)) reworded?.push(id);
     }
     if (id === undefined || used.has(id)) {
       do id = formatId(next++);
@@ -118,7 +119,58 @@ function movedSources(keys: readonly string[], previous: Readonly<IdMap>): Map<s
     const byNumber = integrationByNumber(key);
     if (byNumber !== undefined) claim(key, (o) => integrationByNumber(o) === byNumber);
   }
+  // Reworded items: same milestone, same kind, similar words; the most similar pairs first.
+  const pairs: { key: string; from: string; score: number }[] = [];
+  for (const key of fresh) {
+    if (out.has(key) || !REWORDABLE.test(key)) continue;
+    for (const o of orphans) {
+      if (taken.has(o) || scopeAndKind(o) !== scopeAndKind(key)) continue;
+      const score = jaccard(itemWords(key), itemWords(o));
+      if (score >= REWORDED_AT_LEAST) pairs.push({ key, from: o, score });
+    }
+  }
+  pairs.sort((x, y) => y.score - x.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  for (const { key, from } of pairs) {
+    if (out.has(key) || taken.has(from)) continue;
+    out.set(key, from);
+    taken.add(from);
+  }
   return out;
+}
+
+/**
+ * A reworded item: the same milestone's deliverable (or task) whose normalised tokens share at
+ * least half of their union with the old one's (token-set Jaccard ≥ 0.5). Tokens: each inline code
+ * span (a file path) as a whole, and the other words of three or more letters or digits, in lower
+ * case, without a few function words. "Order form in `web/order.html`" → "Online order form in
+ * `web/order.html`" is a rewording (3 of 4); "Cache in `src/cache.ts`" → "Backup in
+ * `src/backup.ts`" is not (0 of 4).
+ */
+export const REWORDED_AT_LEAST = 0.5;
+const REWORDABLE = /^m[^:]*:(?:deliverable|task):/;
+const FUNCTION_WORDS = new Set(["and", "for", "from", "into", "the", "with", "that", "this", "its", "per", "via", "und", "der", "die", "das", "les", "des", "pour", "para", "con", "por"]);
+const scopeAndKind = (key: string): string => /^[^:]*:[^:]*:/.exec(key)?.[0] ?? key;
+
+function itemWords(key: string): Set<string> {
+  const text = key.slice(scopeAndKind(key).length);
+  const tokens = new Set<string>();
+  for (const m of text.matchAll(/`([^`]+)`/g)) tokens.add(m[1].trim());
+  for (const w of comparable(text.replace(/`[^`]+`/g, " ")).split(/[^\p{L}\p{N}]+/u)) {
+    if ([...w].length >= 3 && !FUNCTION_WORDS.has(w)) tokens.add(w);
+  }
+  return tokens;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let common = 0;
+  for (const w of a) if (b.has(w)) common++;
+  return common / (a.size + b.size - common);
+}
+
+/** Whether a continued source is a rewording (its text changed), not a renumbered milestone's same item. */
+function rewording(key: string, from: string): boolean {
+  return REWORDABLE.test(key) && scopeAndKind(key) === scopeAndKind(from) && key !== from;
 }
 
 const words = (text: string): string[] => comparable(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
