@@ -1,4 +1,5 @@
 import { wikilink } from "./links";
+import { isClosingFence } from "./merge/text";
 import type { ExecutionPlan } from "./generate/plan-model";
 import { phaseHeadingText } from "./generate/render";
 import type { Milestone } from "./vision/model";
@@ -10,14 +11,17 @@ import type { Milestone } from "./vision/model";
  *     > [!intentk] Execute: [[visions/001-x/execute#Phase 3: Milestone 1 - Title (Priority: P1)|Phase 3]]
  *
  * so it renders as a small box, is easy to recognise (and to search for), and puts the execute
- * note in the plan's outgoing links. Everything else in the plan is kept byte for byte: the line
- * is updated in place, never duplicated, and removed when its milestone heading is gone.
+ * note in the plan's outgoing links. A line is Intent Kit's only when it has exactly that shape
+ * AND sits directly under a heading (the line after an ATX heading or a setext underline): a
+ * look-alike anywhere else (a copy, a quote, another case, after a blank line) is the user's and
+ * is never touched. The owned line is updated in place, never duplicated, and removed when its
+ * heading stops being a milestone of the plan.
  */
 
 /** The callout type that marks the plugin's line. */
 export const PLAN_LINK_CALLOUT = "intentk";
 
-const OWNED = /^ {0,3}>[ \t]*\[!intentk\]/i;
+const OWNED_PREFIX = `> [!${PLAN_LINK_CALLOUT}] Execute: [[`;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -38,9 +42,12 @@ export function planLinkLine(link: string): string {
   return `> [!${PLAN_LINK_CALLOUT}] Execute: ${link}`;
 }
 
-/** Whether a line of a plan is the plugin-owned link line. */
+/**
+ * Whether a line has the exact shape of the plugin-owned link line (what `planLinkLine` writes
+ * for a wikilink). Only such a line directly under a heading is owned.
+ */
 export function isPlanLinkLine(line: string): boolean {
-  return OWNED.test(line);
+  return line.startsWith(OWNED_PREFIX) && line.endsWith("]]");
 }
 
 /**
@@ -84,7 +91,7 @@ function proseMask(lines: Line[]): boolean[] {
   let i = 0;
   const first = lines[0]?.text.replace(/^\uFEFF/, "");
   if (first === "---") {
-    const end = lines.findIndex((l, k) => k > 0 && (l.text === "---" || l.text === "..."));
+    const end = lines.findIndex((l, k) => k > 0 && isClosingFence(l.text));
     if (end > 0) {
       for (; i <= end; i++) prose[i] = false;
     }
@@ -158,35 +165,33 @@ export function applyPlanLinks(text: string, targets: readonly MilestoneLinkTarg
     matched.push({ heading: h, target });
   }
 
-  // Decide per heading: the owned line to update, or where to insert one.
-  const claimed = new Set<number>();
+  // The owned line of a heading is the line right under it, when it has the owned shape.
+  const ownedUnder = (h: HeadingAt): number | undefined => {
+    const j = h.after + 1;
+    return j < lines.length && prose[j] && isPlanLinkLine(lines[j].text) ? j : undefined;
+  };
   const replace = new Map<number, string>();
   const insertAfter = new Map<number, string>();
   for (const { heading, target } of matched) {
     const wanted = planLinkLine(target.link);
-    let j = heading.after + 1;
-    while (j < lines.length && isBlank(lines[j]) && prose[j]) j++;
-    if (j < lines.length && prose[j] && isPlanLinkLine(lines[j].text) && !claimed.has(j)) {
-      claimed.add(j);
+    const j = ownedUnder(heading);
+    if (j !== undefined) {
       if (lines[j].text !== wanted) replace.set(j, wanted);
     } else insertAfter.set(heading.after, wanted);
   }
+  // Owned lines under headings that are no longer milestones of the plan go.
   const orphans = new Set<number>();
-  lines.forEach((l, i) => {
-    if (prose[i] && isPlanLinkLine(l.text) && !claimed.has(i)) orphans.add(i);
-  });
+  for (const h of headings) {
+    const j = used.has(h) ? undefined : ownedUnder(h);
+    if (j !== undefined) orphans.add(j);
+  }
   if (replace.size === 0 && insertAfter.size === 0 && orphans.size === 0) return text;
 
   const out: Line[] = [];
-  const dropBlank = new Set<number>();
   lines.forEach((l, i) => {
-    if (dropBlank.has(i)) return;
-    if (orphans.has(i)) {
-      // A blank line the insertion added (blank on both sides now) goes with it.
-      const prev = out[out.length - 1];
-      if ((prev === undefined || isBlank(prev)) && isBlank(lines[i + 1]) && !orphans.has(i + 1)) dropBlank.add(i + 1);
-      return;
-    }
+    // (A blank line the insertion may have added after an orphan stays: it cannot be told from
+    // one the user typed, and a blank line too many loses nothing.)
+    if (orphans.has(i)) return;
     const line: Line = { text: replace.get(i) ?? l.text, eol: l.eol };
     out.push(line);
     const wanted = insertAfter.get(i);

@@ -115,12 +115,10 @@ describe("applyPlanLinks", () => {
     expect(out.split("\n")[1]).toBe(planLinkLine(link(1, "Milestone 1: A")));
   });
 
-  test("a removed milestone heading takes its line with it", () => {
+  test("a deleted heading line leaves its line to the user: it no longer sits under a heading", () => {
     const once = applyPlanLinks(PLAN, TARGETS);
     const withoutSecond = once.replace("## Milestone 2: Second (Priority: P2)\n", "");
-    const out = applyPlanLinks(withoutSecond, [TARGETS[0]]);
-    expect(owned(out)).toEqual([planLinkLine(TARGETS[0].link)]);
-    expect(out).toBe(withoutSecond.replace(`${planLinkLine(TARGETS[1].link)}\n\n`, ""));
+    expect(applyPlanLinks(withoutSecond, [TARGETS[0]])).toBe(withoutSecond);
   });
 
   test("a renamed milestone heading keeps exactly one, updated, line", () => {
@@ -140,12 +138,29 @@ describe("applyPlanLinks", () => {
     expect(out).toContain("## Notes\n\n- **Objective**: two");
   });
 
-  test("duplicated lines (copied by hand) are reduced to one", () => {
+  test("a copy of the line elsewhere is the user's: kept, and not taken for the owned one", () => {
     const once = applyPlanLinks(PLAN, TARGETS);
-    const doubled = once.replace(planLinkLine(TARGETS[0].link), `${planLinkLine(TARGETS[0].link)}\n\n${planLinkLine(TARGETS[0].link)}`);
-    const out = applyPlanLinks(doubled, TARGETS);
-    expect(owned(out)).toHaveLength(2);
-    expect(out).toBe(once);
+    const copy = planLinkLine(TARGETS[0].link);
+    const doubled = once.replace(copy, `${copy}\n\n${copy}`);
+    expect(applyPlanLinks(doubled, TARGETS)).toBe(doubled);
+    const moved = [{ ...TARGETS[0], link: link(7) }, TARGETS[1]];
+    expect(applyPlanLinks(doubled, moved)).toBe(doubled.replace(copy, planLinkLine(link(7))));
+  });
+
+  test("look-alike lines are never touched: other case, other text, quoted, after a blank line, under other headings", () => {
+    const lookAlikes = [
+      "> [!INTENTK] Execute: [[a|b]]",
+      "> [!intentk]",
+      ">[!intentk] Execute: [[a|Phase 1]]",
+      "  > [!intentk] Execute: [[a|Phase 1]]",
+      "> [!intentk] Execute: [[a|Phase 1]] and more",
+      "> > [!intentk] Execute: [[a|Phase 1]]",
+      "- > [!intentk] Execute: [[a|Phase 1]]",
+    ];
+    const text = ["## Milestone 1: A", ...lookAlikes, "", planLinkLine("[[a|Phase 1]]"), "## Notes", ...lookAlikes, ""].join("\n");
+    const out = applyPlanLinks(text, [target("Milestone 1: A", 1)]);
+    expect(out).toBe(text.replace("## Milestone 1: A\n", `## Milestone 1: A\n${planLinkLine(link(1, "Milestone 1: A"))}\n\n`));
+    expect(applyPlanLinks(out, [])).toBe(text.replace("## Milestone 1: A\n", "## Milestone 1: A\n\n"));
   });
 
   test("user text next to the line is kept: a quote continuation, a user callout, a paragraph", () => {
@@ -233,6 +248,84 @@ describe("applyPlanLinks", () => {
         expect(applyPlanLinks(once, [])).toBe(text);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+/** A text as lines with their line endings, so that comparisons are byte for byte. */
+const tokens = (text: string): string[] => text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+const bare = (token: string): string => token.replace(/\r?\n$/, "");
+
+/**
+ * Every line of `original` is in `out`, in order, byte for byte (the last one may gain a line
+ * ending); the only other lines are the wanted owned lines and blank lines.
+ */
+function userLinesKept(original: string, out: string, wanted: ReadonlySet<string>, blankAnywhere: boolean): void {
+  const orig = tokens(original);
+  let p = 0;
+  let afterOwned = false;
+  for (const tok of tokens(out)) {
+    const o = orig[p];
+    const lastGainedEol = o !== undefined && p === orig.length - 1 && !/\n$/.test(o) && bare(tok) === o;
+    if (o !== undefined && (tok === o || lastGainedEol)) {
+      p++;
+      afterOwned = false;
+      continue;
+    }
+    const extraOk = wanted.has(bare(tok)) || (bare(tok) === "" && (afterOwned || blankAnywhere));
+    if (!extraOk) throw new Error(`line ${JSON.stringify(tok)} is not in the original at that place (expected ${JSON.stringify(o)})`);
+    afterOwned = wanted.has(bare(tok));
+  }
+  expect(orig.slice(p)).toEqual([]);
+}
+
+describe("property: the plan-link writer touches only its own lines", () => {
+  const word = fc.stringMatching(/^[A-Za-z0-9#|[\]^:%\\ *_!>é🎯-]{1,12}$/u);
+  const lookAlike = fc.oneof(
+    fc.constantFrom("> [!intentk]", "> [!INTENTK] Execute: [[x|Phase 1]]", "> [!IntentK] Execute: y", ">[!intentk] Execute: [[a]]", "   > [!intentk] Execute: [[a|Phase 2]]"),
+    word.map((w) => `> [!intentk] ${w}`),
+    word.map((w) => `> [!intentk] Execute: [[elsewhere#${w.replace(/[[\]]/g, "")}|Phase 9]] ${w} (mine)`),
+    // The owned shape itself, but not directly under a heading: a paragraph line comes first.
+    word.map((w) => `user line ${w}\n> [!intentk] Execute: [[elsewhere#${w.replace(/[[\]|]/g, "")}|Phase 9]]`),
+  );
+  const milestone = fc.tuple(fc.integer({ min: 1, max: 5 }), word).map(([n, w]) => `## Milestone ${n}: ${w.trim() || "t"}`);
+  const setext = fc.tuple(fc.integer({ min: 1, max: 5 }), fc.constantFrom("---", "===")).map(([n, u]) => `Milestone ${n}: setext\n${u}`);
+  const block = fc.oneof(
+    { weight: 2, arbitrary: fc.constant("") },
+    { weight: 3, arbitrary: lookAlike },
+    { weight: 3, arbitrary: milestone },
+    { weight: 1, arbitrary: setext },
+    { weight: 1, arbitrary: fc.constantFrom("---", "```", "~~~", "- **Objective**: x", "> quote", "# Plan", "## Notes", "\uFEFF", "\t> [!intentk] in code") },
+    { weight: 2, arbitrary: word.map((w) => `text ${w}`) },
+  );
+  const plan = fc.record({
+    blocks: fc.array(block, { maxLength: 30 }),
+    eols: fc.array(fc.constantFrom("\n", "\r\n"), { minLength: 1, maxLength: 3 }),
+    trailing: fc.boolean(),
+    frontmatter: fc.boolean(),
+    pickA: fc.array(fc.boolean(), { maxLength: 12 }),
+    pickB: fc.array(fc.boolean(), { maxLength: 12 }),
+  });
+
+  test("every user line survives byte for byte, and re-running is idempotent", () => {
+    fc.assert(
+      fc.property(plan, ({ blocks, eols, trailing, frontmatter, pickA, pickB }) => {
+        const lines = [...(frontmatter ? ["---", "title: > [!intentk] x", "---"] : []), ...blocks.flatMap((b) => b.split("\n"))];
+        const text = lines.map((l, i) => l + (i < lines.length - 1 || trailing ? eols[i % eols.length] : "")).join("");
+        const headings = lines.flatMap((l, i) => (/^## Milestone/.test(l) ? [l.slice(3).trim()] : /^(?:---|===)$/.test(lines[i + 1] ?? "") && /^Milestone/.test(l) ? [l] : []));
+        const targetsOf = (pick: boolean[]): MilestoneLinkTarget[] => headings.flatMap((h, i) => (pick[i] ? [{ heading: h, link: link(i + 1, h) }] : []));
+        const [a, b] = [targetsOf(pickA), targetsOf(pickB)];
+        const wanted = (ts: MilestoneLinkTarget[]): Set<string> => new Set(ts.map((t) => planLinkLine(t.link)));
+
+        const once = applyPlanLinks(text, a);
+        userLinesKept(text, once, wanted(a), false);
+        expect(applyPlanLinks(once, a)).toBe(once);
+        // The plan changes: other milestones, other phases. Still only owned lines change.
+        const again = applyPlanLinks(once, b);
+        userLinesKept(text, again, wanted(b), true);
+        expect(applyPlanLinks(again, b)).toBe(again);
+      }),
+      { numRuns: 1500 },
     );
   });
 });

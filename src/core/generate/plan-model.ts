@@ -50,7 +50,7 @@ export function sourceKey(scope: string, kind: string, text: string): string {
   return `${scope}:${kind}:${oneLine(text).toLowerCase()}`;
 }
 
-export function formatId(n: number): string {
+export function formatId(n: number | bigint): string {
   return `T${String(n).padStart(3, "0")}`;
 }
 
@@ -94,7 +94,8 @@ function milestoneDrafts(m: Milestone, sinksOf: (n: string) => string[], titleOf
     ? m.tasks.map((t) => draft(sourceKey(scope, "task", t.text), t.text, label))
     : m.deliverables.map((d) => draft(sourceKey(scope, "deliverable", d.text), deliverableTask(d.text), label));
   for (const dep of m.dependsOn) {
-    const integrate = draft(sourceKey(scope, "integrate", dep), `Integrate with Milestone ${dep} - ${titleOf(dep)}`, label);
+    // The key names both milestones by title too, so the task follows them when they are renumbered.
+    const integrate = draft(sourceKey(scope, "integrate", `${dep}:${m.title} → ${titleOf(dep)}`), `Integrate with Milestone ${dep} - ${titleOf(dep)}`, label);
     integrate.afterIds = sinksOf(dep);
     build.push(integrate);
   }

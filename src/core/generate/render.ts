@@ -3,6 +3,7 @@ import { dateFormatter } from "../text/date-format";
 import { basename } from "../files";
 import { wikilink } from "../links";
 import { hashText } from "../text/normalize";
+import { yamlString } from "../text/yaml";
 import type { Milestone, Vision } from "../vision/model";
 import { type ScheduledMilestone, parseTimeline, scheduleMilestones } from "../vision/timeline";
 import { firstDate } from "../vision/start-date";
@@ -136,12 +137,17 @@ function silentPhase(p: PlannedPhase, v: Vision): string {
   }
 }
 
+/**
+ * Every value that comes from a name or a hash is a quoted, escaped YAML string; `intentk` and the
+ * date are fixed tokens (the date unquoted, so Obsidian shows it as a date property).
+ */
 function frontmatter(v: Vision, opts: RenderOptions, body: string): string {
-  const lines = ["---", `intentk: ${EXECUTE_MARKER}`, `vision: "${v.ref.id}"`, `generated: ${format(opts.today, "yyyy-MM-dd")}`, "sources:"];
+  const lines = ["---", `intentk: ${EXECUTE_MARKER}`, `vision: ${yamlString(v.ref.id)}`, `generated: ${format(opts.today, "yyyy-MM-dd")}`, "sources:"];
   for (const role of ["vision", "goal", "strategy", "plan"] as const) {
     const path = v.ref.docs[role];
-    if (path && v.hashes[role]) lines.push(`  ${role}: { file: "${basename(path)}", hash: "${v.hashes[role]}" }`);
+    const hash = v.hashes[role];
+    if (path && hash) lines.push(`  ${role}: { file: ${yamlString(basename(path))}, hash: ${yamlString(hash)} }`);
   }
-  lines.push(`body-hash: "${hashText(body)}"`, "---", "");
+  lines.push(`body-hash: ${yamlString(hashText(body))}`, "---", "");
   return lines.join("\n");
 }

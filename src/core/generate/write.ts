@@ -2,9 +2,9 @@ import { format } from "date-fns";
 import type { BaseRecord } from "../base-store";
 import { detectDrift, planSnapshot } from "../drift";
 import { joinPath } from "../files";
-import { type IdMap, assignIds, recoverIds } from "../merge/ids";
+import { type IdMap, assignIds, recoverIds, withPresentIds } from "../merge/ids";
 import { type MergeResult, mergeThreeWay, mergeTwoWay } from "../merge/merge";
-import { type MergeReport, emptyReport } from "../merge/report";
+import { type MergeReport, type TaskNote, emptyReport } from "../merge/report";
 import { noteTaskLines, parseTaskLine } from "../merge/tasks";
 import { splitNote, withoutUserProperties } from "../merge/text";
 import { hashText } from "../text/normalize";
@@ -49,6 +49,13 @@ export interface GenerateOptions extends RenderOptions {
 
 export const DEFAULT_EXECUTE_NAME = "execute.md";
 
+interface Generation {
+  text: string;
+  ids: IdMap;
+  /** Tasks whose plan item was reworded: they kept their ID. */
+  reworded: TaskNote[];
+}
+
 /** File names of the documents an execute note must never replace. */
 const SOURCE_NAMES = new Set(["vision.md", "goal.md", "strategy.md", "strategies.md", "plan.md", "milestones.md", "spec.md"]);
 
@@ -87,6 +94,16 @@ function generatedDate(text: string): Date | undefined {
 const day = (d: Date): string => format(d, "yyyy-MM-dd");
 
 /**
+ * Whether a stored base is older than the note: the note's `body-hash` names another generation.
+ * A run stopped between writing the note and saving the base, a failed save, two runs at once or
+ * another device leave such a base; it lacks lines the note already has from the later
+ * generation, and merging three-way against it would add them a second time.
+ */
+export function isStaleBase(note: string, base: BaseRecord): boolean {
+  return frontmatterOf(note)["body-hash"] !== hashText(bodyOf(base.text));
+}
+
+/**
  * Renders the execute note and decides what to write. An existing note is merged, never
  * overwritten: three-way against the stored base (or against the note itself when nobody edited it
  * since it was generated), two-way by task ID without one. A note Intent Kit did not write is
@@ -98,12 +115,14 @@ export function planExecuteWrite(v: Vision, existing: string | undefined, given:
   // A stored base only counts for the note it was made for.
   const opts: GenerateOptions = given.base && given.base.note !== path ? { ...given, base: undefined } : given;
   const snapshot = planSnapshot(v);
-  const generate = (ids: IdMap, reserved: string[], today: Date, style = opts.dependencyStyle): { text: string; ids: IdMap } => {
+  const generate = (ids: IdMap, reserved: string[], today: Date, style = opts.dependencyStyle): Generation => {
     const plan = buildExecutionPlan(v);
-    const map = assignIds(plan, ids, reserved);
-    return { text: renderExecuteNote(v, plan, { ...opts, today, dependencyStyle: style }), ids: map };
+    const reworded: string[] = [];
+    const map = assignIds(plan, ids, reserved, reworded);
+    const texts = new Map(plan.phases.flatMap((p) => p.tasks.map((t) => [t.id, t.text] as const)));
+    return { text: renderExecuteNote(v, plan, { ...opts, today, dependencyStyle: style }), ids: map, reworded: reworded.map((id) => ({ id, text: texts.get(id) ?? "" })) };
   };
-  const record = (gen: { text: string; ids: IdMap }): BaseRecord => ({ note: path, text: gen.text, ids: gen.ids, snapshot });
+  const record = (gen: Generation): BaseRecord => ({ note: path, text: gen.text, ids: gen.ids, snapshot });
 
   if (existing === undefined) {
     const gen = generate(opts.base?.ids ?? {}, [], opts.today);
@@ -126,37 +145,43 @@ export function planExecuteWrite(v: Vision, existing: string | undefined, given:
   // to the reader (in a code block, say): a user who wrote it meant something by it.
   const reserved = [...new Set([...noteTasks.map((f) => f.id), ...parts.body.flatMap((l) => parseTaskLine(l)?.id ?? [])])];
   const notes: string[] = [];
+  const planned = buildExecutionPlan(v);
+  const recorded = frontmatterOf(existing)["body-hash"];
+  const stale = opts.base !== undefined && state === "ours-edited" && isStaleBase(existing, opts.base);
   let baseText: string | undefined;
   let ids: IdMap;
   if (state === "ours-untouched") {
     // Nobody edited the note since it was generated: it is its own exact merge base.
     baseText = withoutUserProperties(existing);
     const sameAsStored = opts.base !== undefined && bodyOf(opts.base.text) === bodyOf(existing);
-    ids = sameAsStored ? opts.base!.ids : { ...(opts.base?.ids ?? {}), ...recoverIds(noteTasks, buildExecutionPlan(v), 0.8) };
-  } else if (state === "ours-edited" && opts.base) {
+    ids = sameAsStored ? opts.base!.ids : { ...(opts.base?.ids ?? {}), ...recoverIds(noteTasks, planned, 0.8) };
+  } else if (state === "ours-edited" && opts.base && !stale) {
     baseText = opts.base.text;
     ids = opts.base.ids;
-    const recorded = frontmatterOf(existing)["body-hash"];
-    if (recorded !== hashText(bodyOf(opts.base.text))) {
-      notes.push("the stored base is not the generation this note was last written from (another device or tool regenerated it); merged against it anyway.");
-    }
   } else {
-    ids = recoverIds(noteTasks, buildExecutionPlan(v));
+    ids = { ...(opts.base?.ids ?? {}), ...recoverIds(noteTasks, planned) };
+    if (stale) notes.push("the stored base is older than this note (a run stopped before saving it, or another device regenerated the note): it was not used.");
     const earlier = generatedDate(existing);
     if (state === "ours-edited" && earlier && !detectDrift(v, path, existing)) {
-      // No stored base, but the sources are the ones the note was generated from: generating
-      // again from them, with the note's date and dependency style, gives back its base.
+      // No usable base, but the sources are the ones the note was generated from: generating
+      // again from them, with the note's date and dependency style, gives back its base (checked
+      // against the hash the note recorded).
       const style = noteTasks.some((f) => f.meta.includes("🆔")) ? "tasks" : "text";
-      baseText = generate(ids, reserved, earlier, style).text;
-      notes.push("no stored base: it was rebuilt from the sources, which have not changed since the note was generated.");
+      const rebuilt = generate(withPresentIds(ids, noteTasks, planned), reserved, earlier, style).text;
+      if (recorded === hashText(bodyOf(rebuilt))) {
+        baseText = rebuilt;
+        notes.push("no stored base: it was rebuilt from the sources, which have not changed since the note was generated.");
+      }
     }
   }
+  // Plan items the note already holds never get a second ID.
+  ids = withPresentIds(ids, noteTasks, planned);
 
   // The earlier generation date is kept whenever the sources did not change, so that regenerating
   // with nothing new changes nothing, not even the date.
   const earlier = generatedDate(baseText ?? existing);
   const earlierGen = earlier ? generate(ids, reserved, earlier) : undefined;
-  let result: { gen: { text: string; ids: IdMap }; merged: MergeResult };
+  let result: { gen: Generation; merged: MergeResult };
   if (baseText !== undefined && earlierGen?.text === baseText) {
     result = { gen: earlierGen, merged: { text: existing, report: emptyReport("three-way") } };
   } else if (baseText !== undefined) {
@@ -170,6 +195,12 @@ export function planExecuteWrite(v: Vision, existing: string | undefined, given:
 
   const report = result.merged.report;
   report.notes.push(...notes);
+  // Reworded tasks still in the note (the user may have deleted one), at their line.
+  const merged = splitNote(result.merged.text);
+  for (const t of result.gen.reworded) {
+    const at = merged.body.findIndex((l) => parseTaskLine(l)?.id === t.id);
+    if (at >= 0) report.reworded.push({ ...t, line: merged.frontmatter.length + at + 1 });
+  }
   if (result.merged.text === existing) {
     return { action: "unchanged", path, content: existing, previous: existing, report, base: record(result.gen) };
   }

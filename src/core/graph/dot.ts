@@ -1,6 +1,7 @@
 import { type ExportOptions, criticalEdges, shownPhases } from "./select";
 import type { GraphPhase, GraphTask, PlanGraph, TaskStatus } from "./model";
 import { displayText, GRAPH_METRICS, wrapText } from "./layout";
+import { xmlSafeText } from "../text/safe-chars";
 
 /**
  * Graphviz DOT of a plan graph (`dot -Tsvg`). Phases by default; with `tasks: true`, one cluster
@@ -17,9 +18,13 @@ const COLORS: Record<TaskStatus, { fill: string; line: string; style: string }> 
 };
 const CRITICAL = "#bc4c00";
 
-/** A DOT double-quoted string: backslashes and quotes escaped, line breaks as `\n`. */
+/**
+ * A DOT double-quoted string: backslashes and quotes escaped, line breaks (also a lone CR) as
+ * `\n`, and the characters Graphviz cannot read or put into its XML output (NUL, other C0
+ * controls, U+FFFE/U+FFFF) replaced by U+FFFD.
+ */
 export function dotString(text: string): string {
-  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n")}"`;
+  return `"${xmlSafeText(text).replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r\n?|\n/g, "\\n")}"`;
 }
 
 function wrapped(text: string, width: number): string[] {

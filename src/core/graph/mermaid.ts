@@ -1,6 +1,7 @@
 import { type ExportOptions, criticalEdges, shownPhases } from "./select";
 import { displayText } from "./layout-text";
 import type { GraphPhase, GraphTask, PlanGraph, TaskStatus } from "./model";
+import { xmlSafeText } from "../text/safe-chars";
 
 /**
  * Mermaid flowchart of a plan graph (`flowchart LR`), for Obsidian notes and GitHub. Phases by
@@ -22,7 +23,7 @@ const CRITICAL_LINK_STYLE = "stroke:#bc4c00,stroke-width:3px";
 /** Escape text for a quoted Mermaid label: entity codes for characters Mermaid or HTML would read. */
 export function escapeMermaidLabel(text: string): string {
   let out = "";
-  for (const ch of text.replace(/\s+/g, " ").trim()) {
+  for (const ch of xmlSafeText(text).replace(/\s+/g, " ").trim()) {
     switch (ch) {
       case "#":
         out += "#35;";

@@ -1,5 +1,6 @@
 import type { TaskStatus } from "./model";
 import { GRAPH_METRICS, measureText, type GraphLayout, type LayoutEdge, type LayoutLane, type LayoutNode, type Point } from "./layout";
+import { xmlSafeText } from "../text/safe-chars";
 
 /**
  * The SVG of a laid-out graph, described once as a small element tree (`SvgElementSpec`) and then
@@ -288,8 +289,9 @@ export function buildGraphScene(layout: GraphLayout, options: SvgSceneOptions = 
   };
 }
 
+/** Escaped for XML text and attributes; characters XML forbids become U+FFFD. */
 function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] as string);
+  return xmlSafeText(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] as string);
 }
 
 /** Serialise an element tree (pretty enough to diff, compact enough for 1,000 tasks). */

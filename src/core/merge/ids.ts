@@ -22,9 +22,10 @@ export function keyedTasks(plan: ExecutionPlan): { task: PlannedTask; key: strin
   );
 }
 
-const idNumber = (id: string): number => {
+/** The number of an ID, exactly: IDs are strings, and `T` followed by 22 digits is no float. */
+const idNumber = (id: string): bigint => {
   const m = /^T(\d+)/.exec(id);
-  return m ? parseInt(m[1], 10) : 0;
+  return m ? BigInt(m[1]) : 0n;
 };
 
 /**
@@ -32,10 +33,13 @@ const idNumber = (id: string): number => {
  * `reserved` are IDs that must not be given to a new source (tasks the user wrote into the note).
  * Rewrites the plan's IDs and dependencies in place and returns the map to keep.
  */
-export function assignIds(plan: ExecutionPlan, previous: Readonly<IdMap>, reserved: Iterable<string> = []): IdMap {
+export function assignIds(plan: ExecutionPlan, previous: Readonly<IdMap>, reserved: Iterable<string> = [], reworded?: string[]): IdMap {
   const map: IdMap = { ...previous };
-  let next = 1;
-  for (const id of [...Object.values(previous), ...reserved]) next = Math.max(next, idNumber(id) + 1);
+  let next = 1n;
+  for (const id of [...Object.values(previous), ...reserved]) {
+    const n = idNumber(id) + 1n;
+    if (n > next) next = n;
+  }
   const reservedSet = new Set(reserved);
   const used = new Set<string>();
   const rename = new Map<string, string>();
@@ -48,6 +52,7 @@ export function assignIds(plan: ExecutionPlan, previous: Readonly<IdMap>, reserv
       id = previous[from];
       map[key] = id;
       delete map[from];
+      if (rewording(key, from)) reworded?.push(id);
     }
     if (id === undefined || used.has(id)) {
       do id = formatId(next++);
@@ -66,17 +71,31 @@ export function assignIds(plan: ExecutionPlan, previous: Readonly<IdMap>, reserv
   return map;
 }
 
-/** `m3:deliverable:build the api` → `deliverable:build the api`; undefined outside milestones. */
+/**
+ * What a milestone's source item is, whatever the milestone's number: `m3:deliverable:build the
+ * api` → `deliverable:build the api`; an integration task, `m3:integrate:2:sharing → core`, is the
+ * pair of milestone titles it joins (`integrate:sharing → core`). Undefined outside milestones, and
+ * for keys of earlier versions that name the milestones by number only (`m3:integrate:2`).
+ */
 function milestoneTail(key: string): string | undefined {
   const m = /^m[^:]*:(.*)$/.exec(key);
-  return m && !m[1].startsWith("integrate:") ? m[1] : undefined;
+  if (!m) return undefined;
+  if (!m[1].startsWith("integrate:")) return m[1];
+  const pair = /^integrate:[^:]*:(.+)$/.exec(m[1]);
+  return pair ? `integrate:${pair[1]}` : undefined;
+}
+
+/** `m3:integrate:2` for an integration key of any version (the milestones by number); else undefined. */
+function integrationByNumber(key: string): string | undefined {
+  return /^m[^:]*:integrate:[^:]*/.exec(key)?.[0];
 }
 
 /**
  * Sources that are new only in appearance, mapped to the stored source they continue: the same
- * item (same kind and text, found once) under a milestone that was renumbered. Their tasks keep
- * their IDs, and so their checkmarks. (A reworded item is a new item: its old task is dropped, or
- * kept as "removed from plan" when the user had worked on it.)
+ * item (same kind and text, found once) under a milestone that was renumbered; an integration task
+ * whose milestones were renumbered (same titles) or renamed (same numbers). Their tasks keep their
+ * IDs, and so their checkmarks. (A reworded item is a new item: its old task is dropped, or kept
+ * as "removed from plan" when the user had worked on it.)
  */
 function movedSources(keys: readonly string[], previous: Readonly<IdMap>): Map<string, string> {
   const current = new Set(keys);
@@ -84,16 +103,74 @@ function movedSources(keys: readonly string[], previous: Readonly<IdMap>): Map<s
   const out = new Map<string, string>();
   const taken = new Set<string>();
   const fresh = keys.filter((k) => previous[k] === undefined);
+  const claim = (key: string, same: (o: string) => boolean): void => {
+    if (out.has(key)) return;
+    const found = orphans.filter((o) => !taken.has(o) && same(o));
+    if (found.length === 1) {
+      out.set(key, found[0]);
+      taken.add(found[0]);
+    }
+  };
   for (const key of fresh) {
     const tail = milestoneTail(key);
-    if (tail === undefined) continue;
-    const same = orphans.filter((o) => !taken.has(o) && milestoneTail(o) === tail);
-    if (same.length === 1) {
-      out.set(key, same[0]);
-      taken.add(same[0]);
+    if (tail !== undefined) claim(key, (o) => milestoneTail(o) === tail);
+  }
+  for (const key of fresh) {
+    const byNumber = integrationByNumber(key);
+    if (byNumber !== undefined) claim(key, (o) => integrationByNumber(o) === byNumber);
+  }
+  // Reworded items: same milestone, same kind, similar words; the most similar pairs first.
+  const pairs: { key: string; from: string; score: number }[] = [];
+  for (const key of fresh) {
+    if (out.has(key) || !REWORDABLE.test(key)) continue;
+    for (const o of orphans) {
+      if (taken.has(o) || scopeAndKind(o) !== scopeAndKind(key)) continue;
+      const score = jaccard(itemWords(key), itemWords(o));
+      if (score >= REWORDED_AT_LEAST) pairs.push({ key, from: o, score });
     }
   }
+  pairs.sort((x, y) => y.score - x.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  for (const { key, from } of pairs) {
+    if (out.has(key) || taken.has(from)) continue;
+    out.set(key, from);
+    taken.add(from);
+  }
   return out;
+}
+
+/**
+ * A reworded item: the same milestone's deliverable (or task) whose normalised tokens share at
+ * least half of their union with the old one's (token-set Jaccard ≥ 0.5). Tokens: each inline code
+ * span (a file path) as a whole, and the other words of three or more letters or digits, in lower
+ * case, without a few function words. "Order form in `web/order.html`" → "Online order form in
+ * `web/order.html`" is a rewording (3 of 4); "Cache in `src/cache.ts`" → "Backup in
+ * `src/backup.ts`" is not (0 of 4).
+ */
+export const REWORDED_AT_LEAST = 0.5;
+const REWORDABLE = /^m[^:]*:(?:deliverable|task):/;
+const FUNCTION_WORDS = new Set(["and", "for", "from", "into", "the", "with", "that", "this", "its", "per", "via", "und", "der", "die", "das", "les", "des", "pour", "para", "con", "por"]);
+const scopeAndKind = (key: string): string => /^[^:]*:[^:]*:/.exec(key)?.[0] ?? key;
+
+function itemWords(key: string): Set<string> {
+  const text = key.slice(scopeAndKind(key).length);
+  const tokens = new Set<string>();
+  for (const m of text.matchAll(/`([^`]+)`/g)) tokens.add(m[1].trim());
+  for (const w of comparable(text.replace(/`[^`]+`/g, " ")).split(/[^\p{L}\p{N}]+/u)) {
+    if ([...w].length >= 3 && !FUNCTION_WORDS.has(w)) tokens.add(w);
+  }
+  return tokens;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let common = 0;
+  for (const w of a) if (b.has(w)) common++;
+  return common / (a.size + b.size - common);
+}
+
+/** Whether a continued source is a rewording (its text changed), not a renumbered milestone's same item. */
+function rewording(key: string, from: string): boolean {
+  return REWORDABLE.test(key) && scopeAndKind(key) === scopeAndKind(from) && key !== from;
 }
 
 const words = (text: string): string[] => comparable(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
@@ -113,14 +190,20 @@ function dice(a: string[], b: string[]): number {
   return (2 * common) / (a.length + b.length);
 }
 
+interface Planned {
+  key: string;
+  label?: string;
+  text: string;
+}
+
 /**
- * Without a stored ID map: which task of the note each planned task is, matched by description
- * (exactly first, then by shared words), never across milestone labels. Returns source key → the
- * note's ID for the tasks matched.
+ * Matches planned tasks to the note's tasks by description (exactly first, then, unless
+ * `threshold` is undefined, by shared words), never across milestone labels. Returns source key →
+ * the note's ID for the tasks matched.
  */
-export function recoverIds(noteTasks: readonly TaskFields[], plan: ExecutionPlan, threshold = 0.6): IdMap {
+function matchByText(plannedTasks: readonly Planned[], noteTasks: readonly TaskFields[], threshold: number | undefined): IdMap {
   const out: IdMap = {};
-  const planned = keyedTasks(plan).map(({ task, key }) => ({ key, label: task.label, text: comparable(task.text), words: words(task.text) }));
+  const planned = plannedTasks.map((p) => ({ key: p.key, label: p.label, text: comparable(p.text), words: words(p.text) }));
   const notes = noteTasks.map((f) => ({ id: f.id, labels: labelsOf(f), text: comparable(f.text), words: words(f.text) }));
   const labelOk = (label: string | undefined, labels: string[]): boolean => !label || labels.length === 0 || labels.includes(label);
   const takenNote = new Set<number>();
@@ -133,6 +216,7 @@ export function recoverIds(noteTasks: readonly TaskFields[], plan: ExecutionPlan
       takenPlan.add(i);
     }
   });
+  if (threshold === undefined) return out;
   const pairs: { i: number; j: number; score: number }[] = [];
   planned.forEach((p, i) => {
     if (takenPlan.has(i)) return;
@@ -150,4 +234,37 @@ export function recoverIds(noteTasks: readonly TaskFields[], plan: ExecutionPlan
     takenNote.add(j);
   }
   return out;
+}
+
+/**
+ * Without a stored ID map: which task of the note each planned task is, matched by description
+ * (exactly first, then by shared words), never across milestone labels. Returns source key → the
+ * note's ID for the tasks matched.
+ */
+export function recoverIds(noteTasks: readonly TaskFields[], plan: ExecutionPlan, threshold = 0.6): IdMap {
+  return matchByText(
+    keyedTasks(plan).map(({ task, key }) => ({ key, label: task.label, text: task.text })),
+    noteTasks,
+    threshold,
+  );
+}
+
+/**
+ * The ID map, plus the plan items it does not know that the note already holds (same milestone
+ * label, same description) under an ID no other item of the plan has: they keep that ID instead of
+ * getting a second one. (A map older than the note, from a run that stopped before saving it,
+ * lacks the items that run added.)
+ */
+export function withPresentIds(ids: Readonly<IdMap>, noteTasks: readonly TaskFields[], plan: ExecutionPlan): IdMap {
+  const keyed = keyedTasks(plan);
+  const unknown = keyed.filter((k) => ids[k.key] === undefined);
+  if (unknown.length === 0) return { ...ids };
+  const live = new Set(keyed.flatMap((k) => ids[k.key] ?? []));
+  const free = noteTasks.filter((f) => !live.has(f.id));
+  const found = matchByText(
+    unknown.map(({ task, key }) => ({ key, label: task.label, text: task.text })),
+    free,
+    undefined,
+  );
+  return { ...ids, ...found };
 }

@@ -12,6 +12,7 @@ import { diff3MergeRegions, diffIndices } from "node-diff3";
 import { type MergeConflict, type MergeReport, emptyReport } from "./report";
 import { type MetaParts, type TaskFields, type TaskLine, findTaskLines, formatTaskLine, noteTaskLines, splitMeta } from "./tasks";
 import { type NoteParts, joinNote, mergeFrontmatter, splitNote } from "./text";
+import { REMOVED_HEADING, isRemovedHeading } from "../reader/removed";
 
 export interface MergeResult {
   text: string;
@@ -21,6 +22,11 @@ export interface MergeResult {
 const TASK_KEY = "\u0000task:";
 const idOfKey = (key: string): string | undefined => (key.startsWith(TASK_KEY) ? key.slice(TASK_KEY.length) : undefined);
 const taskKey = (id: string): string => TASK_KEY + id;
+/** A line that starts with NUL could pass for a key: its key is the line behind another prefix. */
+const LINE_KEY = "\u0000line:";
+const lineKey = (line: string): string => (line.startsWith("\u0000") ? LINE_KEY + line : line);
+/** The text of a key that is not a task's. */
+const textOfKey = (key: string): string => (key.startsWith(LINE_KEY) ? key.slice(LINE_KEY.length) : key);
 
 interface Side {
   lines: string[];
@@ -35,7 +41,7 @@ interface Side {
 function sideOf(text: string, parts: NoteParts, users: boolean): Side {
   const lines = parts.body;
   const tasks = users ? noteTaskLines(text, lines, parts.frontmatter.length) : findTaskLines(lines);
-  const keys = lines.slice();
+  const keys = lines.map(lineKey);
   for (const [id, t] of tasks) keys[t.index] = taskKey(id);
   return { lines, keys, tasks };
 }
@@ -43,7 +49,7 @@ function sideOf(text: string, parts: NoteParts, users: boolean): Side {
 const lineOf = (side: Side, key: string): string => {
   const id = idOfKey(key);
   const t = id === undefined ? undefined : side.tasks.get(id);
-  return t ? side.lines[t.index] : key;
+  return t ? side.lines[t.index] : textOfKey(key);
 };
 
 /** The indented lines right under a task's line (its sub-bullets and continuation). */
@@ -51,7 +57,7 @@ function childLines(side: Side, id: string): string[] {
   const t = side.tasks.get(id);
   if (!t) return [];
   const out: string[] = [];
-  for (let i = t.index + 1; i < side.lines.length && /^[ \t]+\S/.test(side.lines[i]) && side.keys[i] === side.lines[i]; i++) out.push(side.lines[i]);
+  for (let i = t.index + 1; i < side.lines.length && /^[ \t]+\S/.test(side.lines[i]) && idOfKey(side.keys[i]) === undefined; i++) out.push(side.lines[i]);
   return out;
 }
 
@@ -123,26 +129,61 @@ function versionOf(o: string[], group: Hunk[], side: "a" | "b", from: number, to
   return out;
 }
 
+const PHASE_HEADING = /^#{2,3} Phase \d+:/;
+
+/**
+ * Phase headings already written to the merged note: a generated one is never written a second
+ * time (a base older than the note would otherwise add its phase again), while every copy the
+ * user's note holds is kept.
+ */
+class PhaseHeadings {
+  private readonly written = new Map<string, number>();
+  private readonly inNote = new Map<string, number>();
+
+  constructor(noteLines: readonly string[]) {
+    for (const l of noteLines) if (PHASE_HEADING.test(l)) this.inNote.set(l, (this.inNote.get(l) ?? 0) + 1);
+  }
+
+  /** Whether `line` may be written; counts it when it is. */
+  admit(line: string): boolean {
+    if (!PHASE_HEADING.test(line)) return true;
+    const n = this.written.get(line) ?? 0;
+    if (n > 0 && n >= (this.inNote.get(line) ?? 0)) return false;
+    this.written.set(line, n + 1);
+    return true;
+  }
+}
+
 class Merger {
   readonly out: string[] = [];
   readonly report: MergeReport = emptyReport("three-way");
   readonly conflicts: MergeConflict[] = [];
   readonly lineOfTask = new Map<string, number>();
   private readonly emitted = new Set<string>();
+  private readonly headings: PhaseHeadings;
 
   constructor(
     private readonly base: Side,
     private readonly ours: Side,
     private readonly theirs: Side,
     private readonly removedKept: ReadonlySet<string>,
-  ) {}
+  ) {
+    this.headings = new PhaseHeadings(ours.lines);
+  }
 
   emit(keys: readonly string[]): void {
     for (const key of keys) {
       const id = idOfKey(key);
-      if (id === undefined) this.out.push(key);
-      else this.emitTask(id);
+      if (id === undefined) {
+        const line = textOfKey(key);
+        if (this.headings.admit(line)) this.out.push(line);
+      } else this.emitTask(id);
     }
+  }
+
+  /** Tasks written at or after `from` were moved by `delta` lines. */
+  moveTasks(from: number, delta: number): void {
+    for (const [id, at] of this.lineOfTask) if (at >= from) this.lineOfTask.set(id, at + delta);
   }
 
   private emitTask(id: string): void {
@@ -240,7 +281,7 @@ class Merger {
           base: o.slice(s, e).map((k) => lineOf(this.base, k)),
           ours: oursVersion.map((k) => lineOf(this.ours, k)),
           theirs: theirsVersion.map((k) => lineOf(this.theirs, k)),
-          message: `you changed these lines and the plan changed them too; your version was kept${lost.length ? ` (the new generation's ${lost.length === 1 ? "line" : "lines"} not applied: ${lost.map((l) => `"${l}"`).join(", ")})` : ""}.`,
+          message: `you changed these lines and the plan changed them too; your version was kept${lost.length ? ` (the new generation's ${lost.length === 1 ? "line" : "lines"} not applied: ${lost.map((l) => `"${textOfKey(l)}"`).join(", ")})` : ""}.`,
         });
       }
     }
@@ -248,37 +289,103 @@ class Merger {
   }
 }
 
+const H2 = /^#{1,2} /;
+
+/** End (exclusive) of the section that starts at line `i`: the next level-1 or level-2 heading. */
+function sectionEnd(lines: readonly string[], i: number): number {
+  let j = i + 1;
+  while (j < lines.length && !H2.test(lines[j])) j++;
+  return j;
+}
+
+interface RemovedMaterial {
+  /** Lines of the user's note taken out of the line merge, to go to the section. */
+  taken: Set<number>;
+  /** Index of the note's "Removed from plan" heading, when it has one. */
+  heading?: number;
+  /**
+   * The section's lines in the user's note (without its heading) and what joins it, in order; -1
+   * for a blank line between lines that were not together (so a paragraph does not run into a list).
+   */
+  lines: number[];
+}
+
 /**
- * Where the kept "removed from plan" tasks sit in the new generation: right after the line that
- * preceded them in the base, as aligned by the diff of base and new generation.
+ * What leaves the plan but stays in the note goes to the "Removed from plan" section at the end
+ * (never into a neighbouring phase or Polish): the tasks the user worked on with the lines under
+ * them, the user's own lines from phases the plan dropped, and the section as it already was
+ * (less any task that came back to the plan, which the merge puts back in its phase).
  */
-function withRemovedTasks(base: Side, theirs: Side, ids: readonly string[]): string[] {
-  if (ids.length === 0) return theirs.keys;
-  const match: (number | undefined)[] = new Array<number | undefined>(base.keys.length);
-  let bi = 0;
-  let ti = 0;
-  for (const h of diffIndices(base.keys, theirs.keys)) {
-    while (bi < h.buffer1[0]) match[bi++] = ti++;
-    bi = h.buffer1[0] + h.buffer1[1];
-    ti = h.buffer2[0] + h.buffer2[1];
+function removedMaterial(B: Side, O: Side, T: Side, kept: readonly string[]): RemovedMaterial {
+  const taken = new Set<number>();
+  const existing: number[] = [];
+  let heading: number | undefined;
+  const start = O.lines.findIndex((l, i) => isRemovedHeading(l) && idOfKey(O.keys[i]) === undefined);
+  if (start >= 0) {
+    heading = start;
+    taken.add(start);
+    for (let j = start + 1; j < sectionEnd(O.lines, start); j++) {
+      const id = idOfKey(O.keys[j]);
+      if (id !== undefined && T.tasks.has(id)) continue;
+      taken.add(j);
+      existing.push(j);
+    }
   }
-  while (bi < base.keys.length) match[bi++] = ti++;
-  const inserts = ids
-    .map((id) => {
-      const i = base.tasks.get(id)!.index;
-      let j = i - 1;
-      while (j >= 0 && match[j] === undefined) j--;
-      return { at: j < 0 ? 0 : match[j]! + 1, i, key: taskKey(id) };
-    })
-    .sort((x, y) => x.at - y.at || x.i - y.i);
-  const out: string[] = [];
-  let k = 0;
-  theirs.keys.forEach((key, t) => {
-    while (k < inserts.length && inserts[k].at === t) out.push(inserts[k++].key);
-    out.push(key);
+  const joining: number[] = [];
+  for (const id of kept) {
+    const i = O.tasks.get(id)!.index;
+    if (taken.has(i)) continue;
+    joining.push(i);
+    for (let j = i + 1; j < O.lines.length && /^[ \t]+\S/.test(O.lines[j]) && idOfKey(O.keys[j]) === undefined; j++) joining.push(j);
+  }
+  // Phases the plan dropped: their heading was generated (it is in the base), the new generation
+  // has neither it nor any of its tasks. The user's lines there (not in the base's section) go.
+  O.lines.forEach((line, i) => {
+    if (!PHASE_HEADING.test(line) || taken.has(i) || T.lines.includes(line)) return;
+    const bi = B.lines.indexOf(line);
+    if (bi < 0) return;
+    const bEnd = sectionEnd(B.lines, bi);
+    if ([...B.tasks.entries()].some(([id, t]) => t.index > bi && t.index < bEnd && T.tasks.has(id))) return;
+    const inBase = new Map<string, number>();
+    for (const k of B.keys.slice(bi + 1, bEnd)) inBase.set(k, (inBase.get(k) ?? 0) + 1);
+    for (let j = i + 1; j < sectionEnd(O.lines, i); j++) {
+      const k = O.keys[j];
+      const n = inBase.get(k) ?? 0;
+      if (n > 0) inBase.set(k, n - 1);
+      else if (idOfKey(k) === undefined || !B.tasks.has(idOfKey(k)!)) joining.push(j);
+    }
   });
-  while (k < inserts.length) out.push(inserts[k++].key);
-  return out;
+  const fresh = [...new Set(joining)].filter((j) => !taken.has(j)).sort((x, y) => x - y);
+  for (const j of fresh) taken.add(j);
+  const lines: number[] = [];
+  for (const j of [...existing, ...fresh]) {
+    const prev = lines[lines.length - 1];
+    if (prev !== undefined && prev >= 0 && j !== prev + 1 && O.lines[prev].trim() !== "" && O.lines[j].trim() !== "") lines.push(-1);
+    lines.push(j);
+  }
+  return { taken, heading, lines };
+}
+
+const REMOVED_INTRO = "Tasks and notes whose plan items are gone, kept because you worked on them. They do not count in progress.";
+
+/** Appends the "Removed from plan" section to the merged lines. */
+function appendRemoved(merger: Merger, O: Side, material: RemovedMaterial): void {
+  const out = merger.out;
+  const at = out.length;
+  merger.emit(material.lines.map((j) => (j < 0 ? "" : O.keys[j])));
+  const emitted = out.splice(at);
+  let lead = 0;
+  while (lead < emitted.length && emitted[lead].trim() === "") lead++;
+  let end = emitted.length;
+  while (end > lead && emitted[end - 1].trim() === "") end--;
+  if (end === lead && material.heading === undefined) return;
+  const finalNewline = out.length > 0 && out[out.length - 1] === "";
+  while (out.length && out[out.length - 1].trim() === "") out.pop();
+  const intro = material.heading === undefined ? [REMOVED_INTRO, ""] : [];
+  out.push("", material.heading === undefined ? REMOVED_HEADING : O.lines[material.heading], "", ...intro);
+  merger.moveTasks(at, out.length - (at + lead));
+  out.push(...emitted.slice(lead, end));
+  if (finalNewline) out.push("");
 }
 
 function finish(parts: { ours: NoteParts; theirs: NoteParts }, body: string[], report: MergeReport, lineOfTask: Map<string, number>): MergeResult {
@@ -310,11 +417,14 @@ export function mergeThreeWay(base: string, ours: string, theirs: string): Merge
   // Worked on: ticked, edited, or given lines of the user's own underneath (sub-bullets, notes).
   const removedKept = removed.filter((id) => touched(B.tasks.get(id)!.fields, O.tasks.get(id)!.fields) || !sameKeys(childLines(O, id), childLines(B, id)));
   const merger = new Merger(B, O, T, new Set(removedKept));
-  for (const region of diff3MergeRegions(O.keys, B.keys, withRemovedTasks(B, T, removedKept))) {
+  const material = removedMaterial(B, O, T, removedKept);
+  const oursKeys = O.keys.filter((_, i) => !material.taken.has(i));
+  for (const region of diff3MergeRegions(oursKeys, B.keys, T.keys)) {
     if (region.stable) merger.emit(region.bufferContent);
     else if (sameKeys(region.aContent, region.bContent)) merger.emit(region.aContent);
     else merger.weave(region.oContent, region.aContent, region.bContent);
   }
+  appendRemoved(merger, O, material);
   const report = merger.report;
   report.conflicts.push(...merger.conflicts);
   const text = (f: TaskFields): string => f.text;
@@ -361,11 +471,14 @@ export function mergeTwoWay(ours: string, theirs: string, opts: TwoWayOptions): 
   const out: string[] = [];
   const emitted = new Set<string>();
   const lineOfTask = new Map<string, number>();
+  // (A note being taken over keeps its own headings below the generated ones, copies included.)
+  const headings = opts.own ? new PhaseHeadings(O.lines) : undefined;
   let differing = 0;
   const emit = (key: string): void => {
     const id = idOfKey(key);
     if (id === undefined) {
-      out.push(key);
+      const line = textOfKey(key);
+      if (!headings || headings.admit(line)) out.push(line);
       return;
     }
     if (emitted.has(id)) return;
@@ -411,9 +524,9 @@ export function mergeTwoWay(ours: string, theirs: string, opts: TwoWayOptions): 
     const pairedWith = new Map<number, number>();
     if (opts.own) {
       mine.forEach((k, i) => {
-        const s = idOfKey(k) === undefined ? slot(k) : undefined;
+        const s = idOfKey(k) === undefined ? slot(textOfKey(k)) : undefined;
         if (s === undefined) return;
-        const j = new_.findIndex((n, jj) => ![...pairedWith.values()].includes(jj) && idOfKey(n) === undefined && slot(n) === s);
+        const j = new_.findIndex((n, jj) => ![...pairedWith.values()].includes(jj) && idOfKey(n) === undefined && slot(textOfKey(n)) === s);
         if (j >= 0) pairedWith.set(i, j);
       });
     }
@@ -424,9 +537,9 @@ export function mergeTwoWay(ours: string, theirs: string, opts: TwoWayOptions): 
         report.conflicts.push({
           line: out.length,
           base: [],
-          ours: [k],
-          theirs: [new_[j]],
-          message: `without a base there is no telling whether you or the plan changed this generated line; yours was kept. The plan now gives: "${new_[j]}"`,
+          ours: [textOfKey(k)],
+          theirs: [textOfKey(new_[j])],
+          message: `without a base there is no telling whether you or the plan changed this generated line; yours was kept. The plan now gives: "${textOfKey(new_[j])}"`,
         });
       }
       emit(k);
@@ -466,8 +579,8 @@ function adopt(
     const id = idOfKey(k);
     return id === undefined || !T.tasks.has(id);
   });
-  while (rest.length && rest[0].trim() === "") rest.shift();
-  while (rest.length && rest[rest.length - 1].trim() === "") rest.pop();
+  while (rest.length && textOfKey(rest[0]).trim() === "") rest.shift();
+  while (rest.length && textOfKey(rest[rest.length - 1]).trim() === "") rest.pop();
   if (rest.length) {
     while (out.length && out[out.length - 1] === "") out.pop();
     out.push("", "---", "", ADOPTED_HEADING, "");

@@ -31,18 +31,20 @@ export interface MergeReport {
   keptRemoved: TaskNote[];
   /** Tasks whose source left the plan and that nobody had touched: removed from the note. */
   dropped: TaskNote[];
+  /** Tasks whose plan item was reworded (see `REWORDED_AT_LEAST`): same ID and checkmark, the plan's new words. */
+  reworded: TaskNote[];
   /** Anything else worth knowing (merging without a base, generated lines replaced…). */
   notes: string[];
 }
 
 export function emptyReport(mode: MergeMode): MergeReport {
-  return { mode, conflicts: [], added: [], keptRemoved: [], dropped: [], notes: [] };
+  return { mode, conflicts: [], added: [], keptRemoved: [], dropped: [], reworded: [], notes: [] };
 }
 
 const quote = (s: string): string => `"${s.length > 80 ? `${s.slice(0, 77)}…` : s}"`;
 
 export interface ReportItem {
-  kind: "conflict" | "kept" | "removed" | "added" | "note";
+  kind: "conflict" | "kept" | "removed" | "reworded" | "added" | "note";
   /** 1-based line of the merged note, when the item is about one. */
   line?: number;
   text: string;
@@ -52,8 +54,9 @@ export interface ReportItem {
 export function reportItems(report: MergeReport): ReportItem[] {
   return [
     ...report.conflicts.map((c): ReportItem => ({ kind: "conflict", line: c.line, text: c.message })),
-    ...report.keptRemoved.map((t): ReportItem => ({ kind: "kept", line: t.line, text: `${t.id} is no longer in the plan, but you checked or edited it: kept and marked "removed from plan": ${quote(t.text)}` })),
+    ...report.keptRemoved.map((t): ReportItem => ({ kind: "kept", line: t.line, text: `${t.id} is no longer in the plan, but you checked or edited it or wrote under it: kept in "Removed from plan" at the end of the note: ${quote(t.text)}` })),
     ...report.dropped.map((t): ReportItem => ({ kind: "removed", text: `${t.id} is no longer in the plan and was untouched: removed: ${quote(t.text)}` })),
+    ...report.reworded.map((t): ReportItem => ({ kind: "reworded", line: t.line, text: `${t.id} reworded in the plan: it keeps its ID and checkmark: ${quote(t.text)}` })),
     ...report.added.map((t): ReportItem => ({ kind: "added", line: t.line, text: `${t.id} added: ${quote(t.text)}` })),
     ...report.notes.map((n): ReportItem => ({ kind: "note", text: n })),
   ];
@@ -72,6 +75,7 @@ export function summarizeReport(report: MergeReport): string {
   };
   n(report.added.length, "task added", "tasks added");
   n(report.dropped.length, "task removed", "tasks removed");
+  n(report.reworded.length, "task reworded", "tasks reworded");
   n(report.keptRemoved.length, "task kept though removed from plan", "tasks kept though removed from plan");
   n(report.conflicts.length, "conflict (your text kept)", "conflicts (your text kept)");
   if (report.mode === "two-way") parts.push("merged without a base");

@@ -1,13 +1,13 @@
 import { fenceTracker } from "../markdown/fences";
 import { readPlan } from "../reader/read";
+import { REMOVED_MARK, isRemovedHeading } from "../reader/removed";
 
 /**
  * Task lines seen field by field, so a merge can take the checkbox from one side and the dependency
  * suffix from another: `- [x] T012 [P] [M2] Description (depends on T010) ^t012`.
  */
 
-/** Appended to the description of a task whose source left the plan but that the user had worked on. */
-export const REMOVED_MARK = " — removed from plan";
+export { REMOVED_MARK };
 
 export interface TaskFields {
   /** Indentation, bullet and the opening bracket: `- [`. */
@@ -151,7 +151,8 @@ export function findTaskLines(lines: readonly string[], candidates?: ReadonlySet
 
 /**
  * The task lines of a whole note, found by the tolerant execution-plan reader (checkbox tasks only),
- * as indexes into the body lines of `splitNote(text)`.
+ * as indexes into the body lines of `splitNote(text)`. Tasks kept after they left the plan (marked,
+ * or in the "Removed from plan" section) are not the reader's, but they are the merge's.
  */
 export function noteTaskLines(text: string, body: readonly string[], frontmatterLines: number): Map<string, TaskLine> {
   let candidates: Set<number> | undefined;
@@ -161,6 +162,13 @@ export function noteTaskLines(text: string, body: readonly string[], frontmatter
         .tasks.filter((t) => t.state !== null)
         .map((t) => t.line - 1 - frontmatterLines),
     );
+    const inCode = fenceTracker();
+    let removedSection = false;
+    body.forEach((line, i) => {
+      if (inCode(line)) return;
+      if (/^#{1,2} /.test(line)) removedSection = isRemovedHeading(line);
+      if (removedSection || line.includes(REMOVED_MARK)) candidates!.add(i);
+    });
   } catch {
     candidates = undefined; // a note the reader cannot read is still merged, by the local matcher
   }

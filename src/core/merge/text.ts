@@ -11,6 +11,12 @@ export interface NoteParts {
   body: string[];
 }
 
+/** The line that closes a frontmatter block: `---` or `...`, trailing spaces allowed (as Obsidian does). */
+export function isClosingFence(line: string): boolean {
+  const t = line.trimEnd();
+  return (t === "---" || t === "...") && !/^\s/.test(line);
+}
+
 export function splitNote(text: string): NoteParts {
   const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
   const rest = text.slice(bom.length);
@@ -19,7 +25,7 @@ export function splitNote(text: string): NoteParts {
   let end = -1;
   if (lines[0] === "---") {
     for (let i = 1; i < lines.length; i++) {
-      if (lines[i] === "---" || lines[i] === "...") {
+      if (isClosingFence(lines[i])) {
         end = i;
         break;
       }
@@ -63,19 +69,38 @@ function fmBlocks(fm: string[]): FmBlock[] {
   return blocks;
 }
 
+const isComment = (line: string): boolean => line.trimStart().startsWith("#");
+
 /**
- * The new generation's frontmatter, plus every property the user added to the note (tags, aliases,
- * their own fields), in the user's order, before `body-hash`.
+ * The new generation's frontmatter, plus everything the user added to the note's: their properties
+ * (tags, aliases, own fields) in their order before `body-hash`, lines before the first key at the
+ * top, and `#` comments written among the generated keys, at the same place in the new key's lines.
  */
 export function mergeFrontmatter(ours: string[], theirs: string[]): string[] {
   if (theirs.length === 0) return ours;
-  const kept = ours.length ? fmBlocks(ours).filter((b) => b.key === undefined || !MANAGED.has(b.key)) : [];
-  if (kept.length === 0) return theirs;
-  const mine = new Set(kept.map((b) => b.key));
-  const blocks = fmBlocks(theirs).filter((b) => b.key === undefined || MANAGED.has(b.key) || !mine.has(b.key));
+  const mine = ours.length ? fmBlocks(ours) : [];
+  const lead = mine.length && mine[0].key === undefined ? mine.shift()!.lines : [];
+  const kept = mine.filter((b) => b.key === undefined || !MANAGED.has(b.key));
+  const comments = new Map<string, { at: number; line: string }[]>();
+  for (const b of mine) {
+    if (b.key === undefined || !MANAGED.has(b.key)) continue;
+    const found = b.lines.flatMap((line, at) => (at > 0 && isComment(line) ? [{ at, line }] : []));
+    if (found.length) comments.set(b.key, found);
+  }
+  if (kept.length === 0 && lead.length === 0 && comments.size === 0) return theirs;
+  const keptKeys = new Set(kept.map((b) => b.key));
+  const blocks = fmBlocks(theirs).filter((b) => b.key === undefined || MANAGED.has(b.key) || !keptKeys.has(b.key));
+  for (const b of blocks) {
+    const found = b.key === undefined ? undefined : comments.get(b.key);
+    if (!found) continue;
+    comments.delete(b.key!);
+    for (const c of found) b.lines.splice(Math.min(c.at, b.lines.length), 0, c.line);
+  }
+  // Comments of a generated key the new generation no longer writes stay with the user's lines.
+  for (const found of comments.values()) kept.push({ lines: found.map((c) => c.line) });
   const at = blocks.findIndex((b) => b.key === "body-hash");
   blocks.splice(at < 0 ? blocks.length : at, 0, ...kept);
-  return [theirs[0], ...blocks.flatMap((b) => b.lines), theirs[theirs.length - 1]];
+  return [theirs[0], ...lead, ...blocks.flatMap((b) => b.lines), theirs[theirs.length - 1]];
 }
 
 /** The note with only the frontmatter properties Intent Kit writes (what its generation looked like). */
@@ -83,6 +108,7 @@ export function withoutUserProperties(text: string): string {
   const parts = splitNote(text);
   if (parts.frontmatter.length === 0) return text;
   const blocks = fmBlocks(parts.frontmatter).filter((b) => b.key !== undefined && MANAGED.has(b.key));
-  const frontmatter = [parts.frontmatter[0], ...blocks.flatMap((b) => b.lines), parts.frontmatter[parts.frontmatter.length - 1]];
+  const lines = blocks.flatMap((b) => b.lines.filter((l, i) => i === 0 || !isComment(l)));
+  const frontmatter = [parts.frontmatter[0], ...lines, "---"];
   return joinNote({ ...parts, frontmatter });
 }

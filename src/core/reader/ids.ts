@@ -51,14 +51,20 @@ export function readTaskHead(text: string): TaskHead | undefined {
   return { id: m[2], parallel, labels, rest: text.slice(at).trimEnd() };
 }
 
-/** Numeric order of task IDs: T9 < T010 < T010.1 < T010a < T011. */
-export function idKey(id: string): [number, string] {
+/**
+ * Numeric order of task IDs: T9 < T010 < T010.1 < T010a < T011. The number is compared exactly,
+ * whatever its length (an ID is a string, never a float): as its digits without leading zeros,
+ * prefixed by how many there are, so plain string comparison gives numeric order.
+ */
+export function idKey(id: string): [string, string] {
   const m = /^T(\d+)(.*)$/.exec(id);
-  return m ? [Number(m[1]), m[2].toLowerCase()] : [Number.MAX_SAFE_INTEGER, id];
+  if (!m) return ["~", id];
+  const digits = m[1].replace(/^0+/, "");
+  return [`${String(digits.length).padStart(9, "0")}:${digits}`, m[2].toLowerCase()];
 }
 
 export function compareIds(a: string, b: string): number {
   const [na, sa] = idKey(a);
   const [nb, sb] = idKey(b);
-  return na - nb || (sa < sb ? -1 : sa > sb ? 1 : 0) || (a < b ? -1 : a > b ? 1 : 0);
+  return (na < nb ? -1 : na > nb ? 1 : 0) || (sa < sb ? -1 : sa > sb ? 1 : 0) || (a < b ? -1 : a > b ? 1 : 0);
 }

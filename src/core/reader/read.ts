@@ -10,6 +10,7 @@ import type { Outline } from "./outline";
 import { type PhaseCandidate, dependsField, phaseDependencies } from "./phases";
 import { type Ref, findRefs } from "./refs";
 import { remarkOutline } from "./remark-outline";
+import { withoutRemoved } from "./removed";
 import { scanOutline } from "./scan";
 import { type DraftTask, chooseForm, draftTasks } from "./tasks";
 import { type Structure, walkOutline } from "./walk";
@@ -74,7 +75,8 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
 };
 
 /** Builds the plan from an outline: forms, phases, dependencies, diagnostics. */
-export function interpretOutline(file: string, outline: Outline): PlanDoc {
+export function interpretOutline(file: string, full: Outline): PlanDoc {
+  const outline = withoutRemoved(full);
   const structure = walkOutline(outline);
   const form = chooseForm(structure);
   const drafts = draftTasks(structure, form);
@@ -91,8 +93,8 @@ export function interpretOutline(file: string, outline: Outline): PlanDoc {
   const byId = new Map<string, number[]>();
   drafts.forEach((d, i) => push(byId, d.id, i));
   // Ranges (`T005-T009`) need the IDs in numeric order; sorted on first use only.
-  let sorted: { id: string; key: [number, string] }[] | undefined;
-  const atOrAfter = (key: [number, string]): number => {
+  let sorted: { id: string; key: [string, string] }[] | undefined;
+  const atOrAfter = (key: [string, string]): number => {
     let lo = 0;
     let hi = sorted!.length;
     while (lo < hi) {
