@@ -87,6 +87,17 @@ function generatedDate(text: string): Date | undefined {
 const day = (d: Date): string => format(d, "yyyy-MM-dd");
 
 /**
+ * Whether a stored base belongs to another version of the note: the note's `body-hash` names
+ * another generation and the note is not the one written with the base. Merging three-way against
+ * it would take the note's lines for user edits (duplicating the plan's new tasks under new IDs,
+ * or dropping them), so it is not used.
+ */
+export function isStaleBase(note: string, base: BaseRecord): boolean {
+  if (base.noteHash !== undefined && base.noteHash === hashText(note)) return false;
+  return frontmatterOf(note)["body-hash"] !== hashText(bodyOf(base.text));
+}
+
+/**
  * Renders the execute note and decides what to write. An existing note is merged, never
  * overwritten: three-way against the stored base (or against the note itself when nobody edited it
  * since it was generated), two-way by task ID without one. A note Intent Kit did not write is
@@ -133,14 +144,13 @@ export function planExecuteWrite(v: Vision, existing: string | undefined, given:
     baseText = withoutUserProperties(existing);
     const sameAsStored = opts.base !== undefined && bodyOf(opts.base.text) === bodyOf(existing);
     ids = sameAsStored ? opts.base!.ids : { ...(opts.base?.ids ?? {}), ...recoverIds(noteTasks, buildExecutionPlan(v), 0.8) };
-  } else if (state === "ours-edited" && opts.base) {
+  } else if (state === "ours-edited" && opts.base && !isStaleBase(existing, opts.base)) {
     baseText = opts.base.text;
     ids = opts.base.ids;
-    const recorded = frontmatterOf(existing)["body-hash"];
-    if (recorded !== hashText(bodyOf(opts.base.text))) {
-      notes.push("the stored base is not the generation this note was last written from (another device or tool regenerated it); merged against it anyway.");
-    }
   } else {
+    if (state === "ours-edited" && opts.base) {
+      notes.push("the stored base is not the generation this note was last written from (a run stopped between saving it and writing the note, or another device or tool regenerated it); merged by task ID without it.");
+    }
     ids = recoverIds(noteTasks, buildExecutionPlan(v));
     const earlier = generatedDate(existing);
     if (state === "ours-edited" && earlier && !detectDrift(v, path, existing)) {
