@@ -173,9 +173,9 @@ export class NodeFiles implements FileAccess {
       return (e as Error).message;
     }
     const abs = this.abs(p);
-    for (const part of p.split("/")) {
-      if (new TextEncoder().encode(part).length > MAX_NAME_BYTES) return `${p}: the name "${part.slice(0, 40)}…" is longer than ${MAX_NAME_BYTES} bytes; shorten it.`;
-    }
+    // The file's own name (its folders exist or are Intent Kit's short ones).
+    const name = path.basename(abs);
+    if (Buffer.byteLength(name) > MAX_NAME_BYTES) return `${p}: the file name "${name.slice(0, 40)}…" is longer than ${MAX_NAME_BYTES} bytes; shorten it.`;
     let existing: Stats | undefined;
     try {
       existing = await fs.lstat(abs);
