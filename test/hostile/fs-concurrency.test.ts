@@ -2,7 +2,7 @@
  * One writer per folder (a lock in .intentk, taken over when stale), and a run stopped between
  * writing the merge base and the note never causes duplicate tasks later.
  */
-import { copyFileSync, existsSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { EXAMPLES, scratchCopy } from "../helpers";
@@ -12,8 +12,8 @@ const V2 = "visions/002-offline-notes-sync";
 const BASE = ".intentk/bases/visions_002-offline-notes-sync";
 
 let cli: { cli: string; cleanup: () => void };
-beforeAll(() => {
-  cli = buildCli();
+beforeAll(async () => {
+  cli = await buildCli();
 });
 afterAll(() => cli.cleanup());
 
@@ -128,7 +128,6 @@ test("a base older than the note (a crash after the note, before the base, in an
 describe("the lock", () => {
   const lock = (): string => file(".intentk/lock");
   const writeLock = (pid: number, time: Date): void => {
-    const { mkdirSync } = require("node:fs") as typeof import("node:fs");
     mkdirSync(file(".intentk"), { recursive: true });
     writeFileSync(lock(), JSON.stringify({ pid, host: hostname(), time: time.toISOString() }));
   };
@@ -137,7 +136,7 @@ describe("the lock", () => {
     writeLock(process.pid, new Date());
     const r = await intentk("generate", vault.dir);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`intentk generate: .intentk/lock: another intentk run is writing in this folder (process ${process.pid} on ${hostname()}, since ${JSON.parse(readText(lock())).time}); wait for it to end and run again (remove the lock only if that run is gone).`);
+    expect(r.err).toBe(`intentk generate: .intentk/lock: another intentk run is writing in this folder (process ${process.pid} on ${hostname()}, since ${(JSON.parse(readText(lock())) as { time: string }).time}); wait for it to end and run again (remove the lock only if that run is gone).`);
     expect(readdirSync(file(V2))).toEqual(["plan.md"]);
     // A dry run writes nothing and does not need the lock.
     expect((await intentk("generate", vault.dir, "--dry-run")).code).toBe(0);

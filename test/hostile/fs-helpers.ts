@@ -2,7 +2,6 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildSync } from "esbuild";
 import { runCli } from "../../src/cli/main";
 import { TODAY } from "../helpers";
 
@@ -21,7 +20,9 @@ export async function intentk(...argv: string[]): Promise<Run> {
 }
 
 /** The CLI bundled as `npm run build` bundles it, into a temp folder (removed with `cleanup`). */
-export function buildCli(): { cli: string; cleanup: () => void } {
+export async function buildCli(): Promise<{ cli: string; cleanup: () => void }> {
+  // Loaded here: esbuild does not run under the jsdom environment that other users of this file need.
+  const { buildSync } = await import("esbuild");
   const dir = mkdtempSync(join(tmpdir(), "intentk-cli-"));
   const cli = join(dir, "cli.js");
   buildSync({ entryPoints: [join(__dirname, "..", "..", "src", "cli", "main.ts")], bundle: true, format: "cjs", platform: "node", target: "node20", outfile: cli, logLevel: "silent" });
