@@ -65,8 +65,9 @@ export function baseKey(ref: { folder: string; id: string }): string {
   return ref.folder || ref.id;
 }
 
-/** Longest stored file name stem, in UTF-16 units (file systems allow 255 bytes; CJK takes 3 each). */
-const MAX_STEM = 60;
+/** Longest stored file name stem in UTF-8 bytes (file systems allow 255; a backup adds a prefix). */
+const MAX_STEM_BYTES = 150;
+const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
 
 /**
  * A vision id made safe as a file name (ids are folder names, but a store should never escape its
@@ -74,7 +75,10 @@ const MAX_STEM = 60;
  */
 export function safeName(id: string): string {
   const name = id.replace(/[^\p{L}\p{N}._-]+/gu, "_").replace(/^\.+/, "_") || "_";
-  return name.length <= MAX_STEM ? name : `${name.slice(0, MAX_STEM - 17)}-${hashText(id).slice(0, 16)}`;
+  if (utf8Length(name) <= MAX_STEM_BYTES) return name;
+  let cut = [...name].slice(0, MAX_STEM_BYTES - 20).join("");
+  while (utf8Length(cut) > MAX_STEM_BYTES - 20) cut = [...cut].slice(0, -1).join("");
+  return `${cut}-${hashText(id).slice(0, 16)}`;
 }
 
 /** The names `backup` gives its copies: the only files backup pruning ever removes. */

@@ -35,6 +35,14 @@ test("--file-name longer than a file name may be: one line, exit 2, nothing writ
   expect(existsSync(file(`${V2}/execute.md`))).toBe(false);
 });
 
+test.each(["plan#2.md", "a|b.md", "x]].md", 'say "hi".md', "two\nlines.md", "../../x.md"])("--file-name %j that is no plain, linkable note name: one line, exit 2, nothing written", async (name) => {
+  const r = await intentk("generate", vault.dir, "--file-name", name);
+  expect(r.code).toBe(2);
+  oneLine(r.err);
+  expect(r.err).toContain("--file-name must be a plain note name");
+  expect(existsSync(file(".intentk"))).toBe(false);
+});
+
 test("a vision folder with a very long name gets its note, and merge base and backups under short names", async () => {
   const long = `001-${"a-very-long-vision-name-".repeat(10)}end`;
   mkdirSync(file(`visions/${long}`));
@@ -42,7 +50,7 @@ test("a vision folder with a very long name gets its note, and merge base and ba
   const r = await intentk("generate", vault.dir, "--vision", long);
   expect(r.code).toBe(0);
   expectNoDuplicates(readText(file(`visions/${long}/execute.md`)));
-  for (const name of readdirSync(file(".intentk/bases"))) expect(Buffer.byteLength(name)).toBeLessThanOrEqual(100);
+  for (const name of readdirSync(file(".intentk/bases"))) expect(Buffer.byteLength(name)).toBeLessThanOrEqual(200);
   writeFileSync(file(`visions/${long}/plan.md`), readText(file(`visions/${long}/plan.md`)).replace("Background Sync", "Background Upload"));
   expect((await intentk("generate", vault.dir, "--vision", long)).code).toBe(0);
   expect(readdirSync(file(".intentk/backups"))).toHaveLength(1);

@@ -53,11 +53,13 @@ export const DEFAULT_EXECUTE_NAME = "execute.md";
 const SOURCE_NAMES = new Set(["vision.md", "goal.md", "strategy.md", "strategies.md", "plan.md", "milestones.md", "spec.md"]);
 
 /**
- * A safe file name for new execute notes: one path segment ending in `.md` that is not the name of
- * a vision's source document; anything else gives the default name.
+ * A safe file name for new execute notes: one path segment ending in `.md`, linkable, that is not
+ * the name of a vision's source document; anything else gives the default name.
  */
 export function cleanExecuteFileName(name: string): string {
-  const base = name.trim().replace(/[\\/]+/g, "-").replace(/^\.+/, "");
+  // Path separators and what breaks a wikilink or YAML (# | ^ [ ] " and control characters) become "-".
+  // eslint-disable-next-line no-control-regex -- control characters are among what is replaced
+  const base = name.trim().replace(/[\\/\u0000-\u001f\u007f#|^[\]"]+/g, "-").replace(/^\.+/, "");
   if (!base) return DEFAULT_EXECUTE_NAME;
   const withExt = /\.md$/i.test(base) ? base : `${base}.md`;
   return SOURCE_NAMES.has(withExt.toLowerCase()) ? DEFAULT_EXECUTE_NAME : withExt;
