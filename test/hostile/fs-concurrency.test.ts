@@ -8,6 +8,9 @@ import { join } from "node:path";
 import { EXAMPLES, scratchCopy } from "../helpers";
 import { buildCli, expectNoDuplicates, intentk, readText, spawnCli, taskIds } from "./fs-helpers";
 
+// Real processes and disks on a shared machine: generous, never an assertion about time.
+jest.setTimeout(60000);
+
 const V2 = "visions/002-offline-notes-sync";
 const BASE = ".intentk/bases/visions_002-offline-notes-sync";
 

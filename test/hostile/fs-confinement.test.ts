@@ -9,6 +9,9 @@ import { join } from "node:path";
 import { EXAMPLES, scratchCopy } from "../helpers";
 import { expectNoDuplicates, intentk, readText } from "./fs-helpers";
 
+// Real processes and disks on a shared machine: generous, never an assertion about time.
+jest.setTimeout(60000);
+
 const V1 = "visions/001-team-reading-list";
 const V2 = "visions/002-offline-notes-sync";
 

@@ -9,6 +9,9 @@ import { errorLine } from "../../src/cli/fs-errors";
 import { EXAMPLES, scratchCopy } from "../helpers";
 import { PERMISSIONS_ENFORCED, expectNoDuplicates, intentk, readText } from "./fs-helpers";
 
+// Real processes and disks on a shared machine: generous, never an assertion about time.
+jest.setTimeout(60000);
+
 const V2 = "visions/002-offline-notes-sync";
 
 let vault: { dir: string; cleanup: () => void };

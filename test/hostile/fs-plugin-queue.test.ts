@@ -9,6 +9,9 @@ import type { BaseRecord } from "../../src/core/base-store";
 import { type Harness, loadPlugin } from "../plugin/harness";
 import { expectNoDuplicates } from "./fs-helpers";
 
+// Real processes and disks on a shared machine: generous, never an assertion about time.
+jest.setTimeout(60000);
+
 const V2 = "visions/002-offline-notes-sync";
 
 let h: Harness;

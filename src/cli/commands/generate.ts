@@ -58,7 +58,11 @@ Options:
   --keep-backups <n>           backups of rewritten notes kept per vision (default ${DEFAULT_KEEP_BACKUPS}; 0: none)
   --date-format <pattern>      date-fns pattern for dates in the note (default yyyy-MM-dd)
   --dependency-style <style>   "text" for (depends on T010), "tasks" for the Tasks plugin's 🆔/⛔
-  --file-name <name>           file name for new execute notes (default execute.md)`,
+  --file-name <name>           file name for new execute notes (default execute.md)
+  --follow-symlinks            write through symlinks that lead outside <folder> (read either way)
+  --debug                      print the stack trace of an unexpected error
+
+While it writes, generate holds ${STORE_FOLDER}/lock: a second run in the same folder exits 2.`,
   async run(ctx) {
     const root = await folderArg(ctx);
     const style = ctx.options["dependency-style"] ?? "text";
