@@ -119,7 +119,10 @@ export class NodeFiles implements FileAccess {
             if (rel.toLowerCase().endsWith(".md")) this.warn(rel, `skipped: ${describeFsError(err, "follow this symlink")}`);
             continue;
           }
-          if (target.isDirectory()) await walk(rel);
+          if (target.isDirectory()) {
+            if (await this.followFolder(path.join(abs, e.name), rel)) await walk(rel);
+            else this.warn(rel, `skipped: a symlink to a folder outside ${this.root}; only visions/ and specs/ folders (and the vision folders in them) are followed out of it.`);
+          }
           else if (target.isFile()) out.push(rel);
           else if (rel.toLowerCase().endsWith(".md")) this.warn(rel, `skipped: a symlink to ${kindOf(target)}, which is never opened`);
         } else if (rel.toLowerCase().endsWith(".md")) this.warn(rel, `skipped: ${kindOf(e)}, which is never opened`);
@@ -127,6 +130,22 @@ export class NodeFiles implements FileAccess {
     };
     await walk(start);
     return out.sort();
+  }
+
+  /**
+   * Whether a symlinked folder is walked: always inside the root; out of it only a `visions/` or
+   * `specs/` folder or a folder directly in one (a repository's visions linked in on purpose), never
+   * a link to a home folder or `/` that would make a scan walk the whole disk.
+   */
+  private async followFolder(abs: string, rel: string): Promise<boolean> {
+    try {
+      if (this.inside(await fs.realpath(abs))) return true;
+    } catch {
+      return false;
+    }
+    const names = new Set(["visions", "specs"]);
+    const parts = rel.toLowerCase().split("/");
+    return names.has(parts[parts.length - 1]) || (parts.length > 1 && names.has(parts[parts.length - 2]));
   }
 
   async read(p: string): Promise<string> {

@@ -171,3 +171,20 @@ test('a note named "..notes.md" is inside the folder: scan, check and generate c
   expect(r.code).toBe(0);
   expect(r.err).not.toContain("outside");
 });
+
+test("a symlink to a folder outside that is no visions/ or specs/ folder (a home folder, /) is not walked", async () => {
+  mkdirSync(join(outside, "visions", "009-far"), { recursive: true });
+  writeFileSync(join(outside, "visions", "009-far", "plan.md"), readText(file(`${V2}/plan.md`)));
+  symlinkSync(outside, file("home"));
+  const r = await intentk("scan", vault.dir);
+  expect(r.code).toBe(0);
+  expect(r.out).not.toContain("009-far");
+  expect(r.err).toContain("warning: home: skipped: a symlink to a folder outside");
+  // Linking its visions/ folder in is what a user does on purpose: that one is read.
+  symlinkSync(join(outside, "visions"), file("linked-visions"));
+  expect((await intentk("scan", vault.dir)).out).not.toContain("009-far");
+  rmSync(file("linked-visions"));
+  mkdirSync(file("repo"));
+  symlinkSync(join(outside, "visions"), file("repo/visions"));
+  expect((await intentk("scan", vault.dir)).out).toContain("009-far");
+});
