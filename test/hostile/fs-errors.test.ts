@@ -88,6 +88,14 @@ whenEnforced("a read-only vision folder: that vision is reported before anything
   expect(existsSync(file("visions/001-team-reading-list/execute.md"))).toBe(true);
 });
 
+whenEnforced("a folder this user may not read: scan says so in one line, exit 2 (skipped as root)", async () => {
+  chmodSync(vault.dir, 0o000);
+  const r = await intentk("scan", vault.dir);
+  expect(r.code).toBe(2);
+  oneLine(r.err);
+  expect(r.err).toMatch(/permission denied/);
+});
+
 test("an unexpected error is one line, and its stack trace is printed only with --debug", () => {
   const bug = new TypeError("Cannot read properties of undefined (reading 'x')");
   const line = errorLine(bug, false);
