@@ -2,12 +2,12 @@
  * Crash-free CLI: every failure is one line naming the file, what went wrong and what to do, exit
  * 1 (a problem found) or 2 (usage or environment), and no stack trace without --debug.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CliError } from "../../src/cli/command";
 import { errorLine } from "../../src/cli/fs-errors";
 import { EXAMPLES, scratchCopy } from "../helpers";
-import { PERMISSIONS_ENFORCED, expectNoDuplicates, intentk, readText } from "./fs-helpers";
+import { expectNoDuplicates, intentk, readText } from "./fs-helpers";
 
 // Real processes and disks on a shared machine: generous, never an assertion about time.
 jest.setTimeout(60000);
@@ -19,10 +19,7 @@ const file = (p: string): string => join(vault.dir, p);
 beforeEach(() => {
   vault = scratchCopy(EXAMPLES);
 });
-afterEach(() => {
-  for (const p of ["", V2, ".intentk"]) if (existsSync(file(p))) chmodSync(file(p), 0o755);
-  vault.cleanup();
-});
+afterEach(() => vault.cleanup());
 
 const oneLine = (text: string): void => {
   expect(text.split("\n")).toHaveLength(1);
@@ -59,42 +56,7 @@ test("a vision folder with a very long name gets its note, and merge base and ba
   expect(readdirSync(file(".intentk/backups"))).toHaveLength(1);
 });
 
-// chmod does not stop the super-user (CI runs as root): these cases are checked only where it does.
-const whenEnforced = PERMISSIONS_ENFORCED ? test : test.skip;
-
-whenEnforced("a read-only folder root: one line, exit 2, before anything is written (skipped as root)", async () => {
-  chmodSync(vault.dir, 0o555);
-  const r = await intentk("generate", vault.dir);
-  expect(r.code).toBe(2);
-  oneLine(r.err);
-  expect(r.err).toMatch(/permission denied/);
-  expect(existsSync(file("visions/001-team-reading-list/execute.md"))).toBe(false);
-});
-
-whenEnforced("a read-only .intentk: one line, exit 2, before anything is written (skipped as root)", async () => {
-  mkdirSync(file(".intentk"));
-  chmodSync(file(".intentk"), 0o555);
-  const r = await intentk("generate", vault.dir);
-  expect(r.code).toBe(2);
-  oneLine(r.err);
-  expect(existsSync(file("visions/001-team-reading-list/execute.md"))).toBe(false);
-});
-
-whenEnforced("a read-only vision folder: that vision is reported before anything is written, the others are generated (skipped as root)", async () => {
-  chmodSync(file(V2), 0o555);
-  const r = await intentk("generate", vault.dir);
-  expect(r.code).toBe(1);
-  expect(r.err).toMatch(new RegExp(`not written ${V2}/execute.md: .*permission denied`));
-  expect(existsSync(file("visions/001-team-reading-list/execute.md"))).toBe(true);
-});
-
-whenEnforced("a folder this user may not read: scan says so in one line, exit 2 (skipped as root)", async () => {
-  chmodSync(vault.dir, 0o000);
-  const r = await intentk("scan", vault.dir);
-  expect(r.code).toBe(2);
-  oneLine(r.err);
-  expect(r.err).toMatch(/permission denied/);
-});
+// Permission errors (read-only root, .intentk, vision folder; unreadable notes): fs-permissions.test.ts.
 
 test("an unexpected error is one line, and its stack trace is printed only with --debug", () => {
   const bug = new TypeError("Cannot read properties of undefined (reading 'x')");

@@ -30,9 +30,10 @@ export async function buildCli(): Promise<{ cli: string; cleanup: () => void }> 
 }
 
 /** The built CLI as a separate process. */
-export function spawnCli(cli: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+export function spawnCli(cli: string, args: string[], env: Record<string, string> = {}, wrapper: string[] = []): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env } });
+    const [command, ...rest] = [...wrapper, process.execPath, cli, ...args];
+    const child = spawn(command, rest, { env: { ...process.env, ...env } });
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));

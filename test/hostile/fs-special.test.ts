@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { EXAMPLES, scratchCopy } from "../helpers";
-import { PERMISSIONS_ENFORCED, intentk, readText } from "./fs-helpers";
+import { intentk, readText } from "./fs-helpers";
 
 // Real processes and disks on a shared machine: generous, never an assertion about time.
 jest.setTimeout(60000);
@@ -79,11 +79,7 @@ test("a symlinked folder that loops back on itself is walked once", async () => 
   expect((JSON.parse(r.out) as { visions: { id: string }[] }).visions.map((v) => v.id)).toEqual(["001-team-reading-list", "002-offline-notes-sync", "003-field-survey-app"]);
 });
 
-(PERMISSIONS_ENFORCED ? test : test.skip)("a note this user may not read is skipped with a warning naming it (skipped as root: chmod does not stop root)", async () => {
-  writeFileSync(file(`${V2}/goal.md`), "# Goal\n");
-  chmodSync(file(`${V2}/goal.md`), 0o000);
-  await expectOthersCarryOn(`${V2}/goal.md`, /permission denied/);
-});
+// A note this user may not read: fs-permissions.test.ts.
 
 test("an execute note holding bytes that are not UTF-8 is reported with byte and line, and never rewritten (nor its backup made from U+FFFD)", async () => {
   expect((await intentk("generate", vault.dir, "--vision", "002")).code).toBe(0);
