@@ -50,7 +50,9 @@ export class NodeFiles implements FileAccess {
   private warn(file: string, message: string): void {
     if (this.warned.has(file)) return;
     this.warned.add(file);
-    this.options.warn?.(`warning: ${file}: ${message}`);
+    // A control character in a file name (a newline) must not break the one-line warning.
+    // eslint-disable-next-line no-control-regex -- control characters are what this escapes
+    this.options.warn?.(`warning: ${file}: ${message}`.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1)));
   }
 
   private abs(p: string): string {

@@ -121,3 +121,10 @@ test("a read-only execute note is reported and not replaced (mode bits: also whe
   expect(readText(file(`${V1}/execute.md`))).toContain("## Phase 3");
   chmodSync(note, 0o644);
 });
+
+test("a FIFO whose name holds a newline gets a one-line warning", async () => {
+  mkfifo(file("two\nlines.md"));
+  const r = await intentk("scan", vault.dir);
+  expect(r.code).toBe(0);
+  expect(r.err).toBe("intentk scan: warning: two\\nlines.md: skipped: a named pipe (FIFO), which is never opened");
+});
