@@ -105,7 +105,7 @@ export class NodeFiles implements FileAccess {
         entries = await fs.readdir(abs, { withFileTypes: true });
       } catch (e) {
         if (dir !== start) this.warn(dir, `skipped: ${describeFsError(e, "read this folder")}`);
-        else if ((e as { code?: string }).code !== "ENOENT") throw new CliError(`${start || this.root}: ${describeFsError(e, "read this folder")}`);
+        else if (!["ENOENT", "ENOTDIR"].includes((e as { code?: string }).code ?? "")) throw new CliError(`${start || this.root}: ${describeFsError(e, "read this folder")}`);
         return;
       }
       for (const e of entries) {
