@@ -153,6 +153,7 @@ describe("folder names that cannot become paths, links or YAML", () => {
     expect(line).toMatch(what);
     expect(line).toMatch(/^visions\/.*plan\.md:1: error: .*rename it to "001-[^"\\#|^[\]]*"/);
     const r = await intentk("generate", vault.dir);
+    expect(r.code).toBe(1);
     expect(r.err).toContain("[unsafe-folder-name]");
     expect(existsSync(file(`visions/${name}/execute.md`))).toBe(false);
     expect(existsSync(file("x"))).toBe(false);

@@ -91,7 +91,8 @@ While it writes, generate holds ${STORE_FOLDER}/lock: a second run in the same f
     // One writer per folder; a dry run writes nothing and needs no lock.
     const release = dryRun ? undefined : await acquireLock(files, ctx.err);
     try {
-      let refused = 0;
+      // A vision left out for its folder name is a problem found (exit 1); a skipped note a warning.
+      let refused = diagnostics.filter((d) => d.code === "unsafe-folder-name").length;
       // First every decision, then every check, then the writes: a problem (a read-only note, a
       // symlink out of the folder, a name too long) is reported before anything is written.
       const planned: Planned[] = [];
