@@ -1,4 +1,4 @@
-import type { FileAccess } from "../core/files";
+import type { NodeFiles } from "./node-files";
 
 /** What a CLI command gets: parsed arguments and where to write. */
 export interface CommandContext {
@@ -8,8 +8,8 @@ export interface CommandContext {
   options: Record<string, string | boolean>;
   out: (text: string) => void;
   err: (text: string) => void;
-  /** File access rooted at a folder on disk. */
-  files: (root: string) => FileAccess;
+  /** File access rooted at a folder on disk, confined to it. */
+  files: (root: string) => NodeFiles;
   /** Today's date (tests fix it). */
   today: Date;
 }

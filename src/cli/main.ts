@@ -4,6 +4,7 @@ import { generateCommand } from "./commands/generate";
 import { graphCommand } from "./commands/graph";
 import { statusCommand } from "./commands/status";
 import { scanCommand } from "./commands/scan";
+import { errorLine } from "./fs-errors";
 import { NodeFiles } from "./node-files";
 import { useYamlParser } from "../core/yaml";
 import { parse as parseYaml } from "yaml";
@@ -19,6 +20,13 @@ Usage: intentk <command> [arguments] [options]
 
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n")}
+
+Options of every command:
+  --follow-symlinks  write through symlinks that lead outside the folder (read either way)
+  --debug            print the stack trace of an unexpected error
+
+Exit codes: 0 done, 1 problems found (errors in the notes, a note not written),
+2 usage or environment (a missing folder, permissions, the folder busy with another run).
 
 Run "intentk <command> --help" for a command's options.`;
 
@@ -66,17 +74,20 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
     io.err(`intentk: unknown command "${name}"; run "intentk --help" for the list.`);
     return 2;
   }
+  let debug = rest.includes("--debug");
   try {
     const { args, options } = parseArgs(rest, command.valueOptions);
     if (options.help || options.h) {
       io.out(command.help);
       return 0;
     }
-    const ctx: CommandContext = { args, options, out: io.out, err: io.err, files: (root) => new NodeFiles(root), today: io.today ?? new Date() };
+    debug = options.debug === true;
+    const followSymlinks = options["follow-symlinks"] === true;
+    const files = (root: string): NodeFiles => new NodeFiles(root, { followSymlinks, warn: (t) => io.err(`intentk ${name}: ${t}`) });
+    const ctx: CommandContext = { args, options, out: io.out, err: io.err, files, today: io.today ?? new Date() };
     return await command.run(ctx);
   } catch (e) {
-    const message = e instanceof CliError ? e.message : `unexpected error: ${(e as Error).stack ?? String(e)}`;
-    io.err(`intentk ${name}: ${message}`);
+    io.err(`intentk ${name}: ${errorLine(e, debug)}`);
     return 2;
   }
 }

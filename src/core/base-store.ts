@@ -21,6 +21,12 @@ export interface BaseRecord {
   /** Source key → task ID, including IDs retired because their source left the plan. */
   ids: IdMap;
   snapshot: PlanSnapshot;
+  /**
+   * The hash (`hashText`) of the whole note written together with this base. The base is saved
+   * before the note, so a run stopped between the two leaves a base whose `noteHash` matches no
+   * note: with the note's `body-hash` also naming another generation, the base is stale.
+   */
+  noteHash?: string;
 }
 
 export interface BaseStore {
@@ -51,7 +57,6 @@ const VERSION = 1;
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
 const stamp = (d: Date): string => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
 
-/** A vision id made safe as a file name (ids are folder names, but a store should never escape its folder). */
 /**
  * The key a vision's records are stored under: its folder path, so two visions with the same
  * folder name in different places never share a merge base.
@@ -60,12 +65,27 @@ export function baseKey(ref: { folder: string; id: string }): string {
   return ref.folder || ref.id;
 }
 
+/** Longest stored file name stem in UTF-8 bytes (file systems allow 255; a backup adds a prefix). */
+const MAX_STEM_BYTES = 150;
+const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
+
+/**
+ * A vision id made safe as a file name (ids are folder names, but a store should never escape its
+ * folder); a long one is cut and told apart by its hash, so it never exceeds a file name's limit.
+ */
 export function safeName(id: string): string {
-  return id.replace(/[^\p{L}\p{N}._-]+/gu, "_").replace(/^\.+/, "_") || "_";
+  const name = id.replace(/[^\p{L}\p{N}._-]+/gu, "_").replace(/^\.+/, "_") || "_";
+  if (utf8Length(name) <= MAX_STEM_BYTES) return name;
+  let cut = [...name].slice(0, MAX_STEM_BYTES - 20).join("");
+  while (utf8Length(cut) > MAX_STEM_BYTES - 20) cut = [...cut].slice(0, -1).join("");
+  return `${cut}-${hashText(id).slice(0, 16)}`;
 }
 
+/** The names `backup` gives its copies: the only files backup pruning ever removes. */
+const BACKUP_NAME = /^(\d{8}-\d{6})-(\d{3,})-[^/]+\.md$/;
+
 export function serializeRecord(record: BaseRecord): string {
-  const data = { version: VERSION, note: record.note, textHash: hashText(record.text), ids: record.ids, snapshot: record.snapshot };
+  const data = { version: VERSION, note: record.note, textHash: hashText(record.text), noteHash: record.noteHash, ids: record.ids, snapshot: record.snapshot };
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
@@ -81,7 +101,7 @@ export function parseRecord(text: string, json: string): BaseRecord | undefined 
     if (data.textHash !== hashText(text)) return undefined;
     const ids: IdMap = {};
     for (const [k, v] of Object.entries(data.ids)) if (typeof v === "string") ids[k] = v;
-    return { note: data.note, text, ids, snapshot: data.snapshot };
+    return { note: data.note, text, ids, snapshot: data.snapshot, ...(typeof data.noteHash === "string" ? { noteHash: data.noteHash } : {}) };
   } catch {
     return undefined;
   }
@@ -98,6 +118,12 @@ export class FolderBaseStore implements BaseStore {
   private paths(visionId: string): { text: string; json: string } {
     const name = safeName(visionId);
     return { text: joinPath(this.root, "bases", `${name}.md`), json: joinPath(this.root, "bases", `${name}.json`) };
+  }
+
+  /** Every path a save or backup of this vision writes into (a backup's as a sample name), for checks before writing. */
+  pathsOf(visionId: string): string[] {
+    const p = this.paths(visionId);
+    return [p.text, p.json, joinPath(this.root, "backups", safeName(visionId), "00000000-000000-001-execute.md")];
   }
 
   async load(visionId: string): Promise<BaseRecord | undefined> {
@@ -122,14 +148,16 @@ export class FolderBaseStore implements BaseStore {
 
   async backup(visionId: string, notePath: string, content: string, when: Date): Promise<string | undefined> {
     const folder = joinPath(this.root, "backups", safeName(visionId));
-    const existing = (await this.files.list(folder)).filter((f) => f.startsWith(`${folder}/`)).sort();
+    // Only files named as this method names them count (and are pruned): anything else a user put
+    // there is left alone.
+    const existing = (await this.files.list(folder)).filter((f) => f.startsWith(`${folder}/`) && !f.slice(folder.length + 1).includes("/") && BACKUP_NAME.test(basename(f))).sort();
     const prefix = stamp(when);
     let n = 1;
     for (const f of existing) {
-      const m = /^(\d{8}-\d{6})-(\d+)-/.exec(basename(f));
+      const m = BACKUP_NAME.exec(basename(f));
       if (m && m[1] === prefix) n = Math.max(n, parseInt(m[2], 10) + 1);
     }
-    const path = joinPath(folder, `${prefix}-${pad(n, 3)}-${basename(notePath)}`);
+    const path = joinPath(folder, `${prefix}-${pad(n, 3)}-${safeName(basename(notePath).replace(/\.md$/i, ""))}.md`);
     const keep = this.keep();
     if (keep > 0) await this.files.write(path, content);
     const all = keep > 0 ? [...existing, path].sort() : existing;

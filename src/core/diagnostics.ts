@@ -9,8 +9,13 @@ export interface Diagnostic {
   line: number;
 }
 
+/** Control characters (a newline in a folder name) shown escaped, so a finding stays one line. */
+// eslint-disable-next-line no-control-regex -- control characters are what this replaces
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+const escapeControls = (text: string): string => text.replace(CONTROL, (c) => JSON.stringify(c).slice(1, -1));
+
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}: ${d.severity}: ${d.message} [${d.code}]`;
+  return escapeControls(`${d.file}:${d.line}: ${d.severity}: ${d.message} [${d.code}]`);
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -45,12 +45,22 @@ export interface ScanResult {
  */
 export async function scanVisions(files: FileAccess, options: DetectOptions = {}): Promise<ScanResult> {
   const paths = (await files.list()).filter((p) => p.toLowerCase().endsWith(".md"));
-  const notes = await mapLimit(paths, 32, async (path): Promise<NoteInfo> => {
+  const diagnostics: Diagnostic[] = [];
+  const notes = await mapLimit(paths, 32, async (path): Promise<NoteInfo | undefined> => {
     // Any note may declare a role in its frontmatter (FORMAT.md §1), so each one is read once.
-    const text = await files.read(path);
+    let text: string;
+    try {
+      text = await files.read(path);
+    } catch (e) {
+      // One unreadable note (permissions, a dangling link) never hides the others.
+      const message = e instanceof Error ? e.message : String(e);
+      const why = message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
+      diagnostics.push({ code: "unreadable-note", severity: "warning", message: `Skipped, it cannot be read: ${why}`, file: path, line: 1 });
+      return undefined;
+    }
     const declares = (text.startsWith("---") || text.startsWith("\uFEFF---")) && text.slice(0, 4096).includes("intentk");
     return declares ? { path, frontmatter: frontmatterOf(text) } : { path };
   });
-  const diagnostics: Diagnostic[] = [];
-  return { refs: detectVisions(notes, options, diagnostics), diagnostics, notes: paths.length };
+  const readable = notes.filter((n): n is NoteInfo => n !== undefined);
+  return { refs: detectVisions(readable, options, diagnostics), diagnostics, notes: paths.length };
 }

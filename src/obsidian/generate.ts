@@ -83,7 +83,23 @@ export class ExecuteNoteWriter {
    * Intent Kit did not write and previews a rewrite; bulk regeneration does neither: it merges
    * (keeping a backup) and leaves foreign notes alone.
    */
-  async generate(ref: VisionRef, interactive = true): Promise<GenerateResult> {
+  generate(ref: VisionRef, interactive = true): Promise<GenerateResult> {
+    return this.queued(() => this.generateNow(ref, interactive));
+  }
+
+  /**
+   * Runs generations one at a time: two at once (a command while a bulk regeneration runs) could
+   * both merge against the same base and write the same new tasks twice.
+   */
+  private queued<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private async generateNow(ref: VisionRef, interactive: boolean): Promise<GenerateResult> {
     if (ref.kind !== "vision") return { ref, action: "skipped", reason: `${ref.folder} is a spec-kit feature; its tasks.md is read, not generated.` };
     const first = await this.load(ref);
     if (!first.vision.plan) {
@@ -167,12 +183,16 @@ export class ExecuteNoteWriter {
   }
 
   /** Generates every vision in turn; `progress` hears about each one before it starts. */
-  async generateAll(refs: readonly VisionRef[], progress?: (done: number, total: number, ref: VisionRef) => void): Promise<GenerateResult[]> {
+  generateAll(refs: readonly VisionRef[], progress?: (done: number, total: number, ref: VisionRef) => void): Promise<GenerateResult[]> {
+    return this.queued(() => this.generateAllNow(refs, progress));
+  }
+
+  private async generateAllNow(refs: readonly VisionRef[], progress?: (done: number, total: number, ref: VisionRef) => void): Promise<GenerateResult[]> {
     const results: GenerateResult[] = [];
     for (const [i, ref] of refs.entries()) {
       progress?.(i, refs.length, ref);
       try {
-        results.push(await this.generate(ref, false));
+        results.push(await this.generateNow(ref, false));
       } catch (e) {
         results.push({ ref, action: "refuse", reason: `Could not generate: ${e instanceof Error ? e.message : String(e)}` });
       }

@@ -145,7 +145,7 @@ describe("intentk generate merges into execute notes", () => {
     expect(note).toContain("## Phase 4: Milestone 3 - Reading Progress (Priority: P2)");
     expect(r.out).not.toMatch(/conflict/i);
     expect(read(".intentk/bases/teams_a_visions_001-team-reading-list.md")).not.toBe(read(".intentk/bases/teams_b_visions_001-team-reading-list.md"));
-  });
+  }, 30000);
 
   test("--file-name never names a vision document, and an existing note at that name is merged, not overwritten", async () => {
     const plan = read("visions/002-offline-notes-sync/plan.md");

@@ -13,6 +13,7 @@ import { folderArg } from "../args";
 import { loadVision } from "../../core/vision/load";
 import { outlineVision } from "../../core/vision/outline";
 import { findVisions } from "../load";
+import { errorLine } from "../fs-errors";
 import { cliBaseStore } from "./generate";
 
 export const checkCommand: Command = {
@@ -35,32 +36,39 @@ line per finding, "file:line: severity: message [code]", and exits 1 when any is
     const only = typeof ctx.options.vision === "string" ? ctx.options.vision : undefined;
     const files = ctx.files(root);
     const { refs, diagnostics: detection } = await findVisions(files, only);
-    const store = cliBaseStore(root, files);
+    const store = cliBaseStore(files);
     const all: Diagnostic[] = [...detection];
     const read = (p: string): Promise<string> => files.read(p);
+    let skipped = 0;
     for (const ref of refs) {
-      const outline = await outlineVision(ref, read);
-      all.push(...outline.diagnostics);
-      const execute = ref.docs.execute;
-      if (!execute) continue;
-      all.push(...(await checkLinks(files, execute)));
-      const note = await files.read(execute);
-      let drift = detectDrift(outline, execute, note);
-      if (drift?.changes.some((c) => c.role === "plan")) {
-        // Only a vision whose plan changed pays for the full parse, to say what changed in it.
-        const record = await store.load(baseKey(ref));
-        drift = detectDrift((await loadVision(ref, read)).vision, execute, note, record?.note === execute ? record.snapshot : undefined);
-      }
-      if (drift) all.push(driftDiagnostic(drift));
-      if (ref.docs.plan) {
-        const graph = buildGraph(readPlan(execute, note), { phaseWeights: milestoneWeights(outline.milestones) });
-        const timing = planTiming(outline.milestones, { file: ref.docs.plan, text: normalizeText(await read(ref.docs.plan)) });
-        all.push(...buildSchedule(graph, timing, { today: ctx.today }).diagnostics);
+      try {
+        const outline = await outlineVision(ref, read);
+        all.push(...outline.diagnostics);
+        const execute = ref.docs.execute;
+        if (!execute) continue;
+        all.push(...(await checkLinks(files, execute)));
+        const note = await files.read(execute);
+        let drift = detectDrift(outline, execute, note);
+        if (drift?.changes.some((c) => c.role === "plan")) {
+          // Only a vision whose plan changed pays for the full parse, to say what changed in it.
+          const record = await store.load(baseKey(ref));
+          drift = detectDrift((await loadVision(ref, read)).vision, execute, note, record?.note === execute ? record.snapshot : undefined);
+        }
+        if (drift) all.push(driftDiagnostic(drift));
+        if (ref.docs.plan) {
+          const graph = buildGraph(readPlan(execute, note), { phaseWeights: milestoneWeights(outline.milestones) });
+          const timing = planTiming(outline.milestones, { file: ref.docs.plan, text: normalizeText(await read(ref.docs.plan)) });
+          all.push(...buildSchedule(graph, timing, { today: ctx.today }).diagnostics);
+        }
+      } catch (e) {
+        // One vision that cannot be read never stops the check of the others.
+        skipped++;
+        ctx.err(`intentk check: skipped ${ref.id}: ${errorLine(e, ctx.options.debug === true)}`);
       }
     }
     sortDiagnostics(all).forEach((d) => ctx.out(formatDiagnostic(d)));
     const errors = all.filter((d) => d.severity === "error").length;
     ctx.err(`${refs.length} vision(s) checked: ${errors} error(s), ${all.length - errors} other finding(s)`);
-    return hasErrors(all) ? 1 : 0;
+    return hasErrors(all) || skipped > 0 ? 1 : 0;
   },
 };

@@ -3,6 +3,7 @@ import type { Command } from "../command";
 import { folderArg } from "../args";
 import { outlineVision } from "../../core/vision/outline";
 import { findVisions } from "../load";
+import { errorLine } from "../fs-errors";
 
 export const scanCommand: Command = {
   name: "scan",
@@ -19,7 +20,16 @@ Options:
     const root = await folderArg(ctx);
     const files = ctx.files(root);
     const found = await findVisions(files);
-    const outlines = await Promise.all(found.refs.map((ref) => outlineVision(ref, (p) => files.read(p))));
+    const tried = await Promise.all(
+      found.refs.map((ref) =>
+        outlineVision(ref, (p) => files.read(p)).catch((e: unknown) => {
+          // One vision that cannot be read never hides the others.
+          ctx.err(`intentk scan: skipped ${ref.id}: ${errorLine(e, ctx.options.debug === true)}`);
+          return undefined;
+        }),
+      ),
+    );
+    const outlines = tried.filter((o) => o !== undefined);
     const visions = outlines.map(({ diagnostics, ...v }) => ({
       id: v.ref.id,
       name: v.name,

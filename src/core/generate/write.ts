@@ -60,11 +60,13 @@ interface Generation {
 const SOURCE_NAMES = new Set(["vision.md", "goal.md", "strategy.md", "strategies.md", "plan.md", "milestones.md", "spec.md"]);
 
 /**
- * A safe file name for new execute notes: one path segment ending in `.md` that is not the name of
- * a vision's source document; anything else gives the default name.
+ * A safe file name for new execute notes: one path segment ending in `.md`, linkable, that is not
+ * the name of a vision's source document; anything else gives the default name.
  */
 export function cleanExecuteFileName(name: string): string {
-  const base = name.trim().replace(/[\\/]+/g, "-").replace(/^\.+/, "");
+  // Path separators and what breaks a wikilink or YAML (# | ^ [ ] " and control characters) become "-".
+  // eslint-disable-next-line no-control-regex -- control characters are among what is replaced
+  const base = name.trim().replace(/[\\/\u0000-\u001f\u007f#|^[\]"]+/g, "-").replace(/^\.+/, "");
   if (!base) return DEFAULT_EXECUTE_NAME;
   const withExt = /\.md$/i.test(base) ? base : `${base}.md`;
   return SOURCE_NAMES.has(withExt.toLowerCase()) ? DEFAULT_EXECUTE_NAME : withExt;
@@ -94,12 +96,14 @@ function generatedDate(text: string): Date | undefined {
 const day = (d: Date): string => format(d, "yyyy-MM-dd");
 
 /**
- * Whether a stored base is older than the note: the note's `body-hash` names another generation.
- * A run stopped between writing the note and saving the base, a failed save, two runs at once or
- * another device leave such a base; it lacks lines the note already has from the later
- * generation, and merging three-way against it would add them a second time.
+ * Whether a stored base belongs to another version of the note: the note's `body-hash` names
+ * another generation and the note is not the one written with the base. A run stopped between
+ * saving the base and writing the note, a failed save, two runs at once or another device leave
+ * such a base; merging three-way against it would take the note's lines for user edits
+ * (duplicating the plan's new tasks under new IDs, or dropping them), so it is not used.
  */
 export function isStaleBase(note: string, base: BaseRecord): boolean {
+  if (base.noteHash !== undefined && base.noteHash === hashText(note)) return false;
   return frontmatterOf(note)["body-hash"] !== hashText(bodyOf(base.text));
 }
 
@@ -160,7 +164,9 @@ export function planExecuteWrite(v: Vision, existing: string | undefined, given:
     ids = opts.base.ids;
   } else {
     ids = { ...(opts.base?.ids ?? {}), ...recoverIds(noteTasks, planned) };
-    if (stale) notes.push("the stored base is older than this note (a run stopped before saving it, or another device regenerated the note): it was not used.");
+    if (stale) {
+      notes.push("the stored base is not the generation this note was last written from (a run stopped between saving it and writing the note, or another device or tool regenerated it); merged by task ID without it.");
+    }
     const earlier = generatedDate(existing);
     if (state === "ours-edited" && earlier && !detectDrift(v, path, existing)) {
       // No usable base, but the sources are the ones the note was generated from: generating

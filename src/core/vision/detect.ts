@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics";
 import { basename, dirname } from "../files";
+import { folderNameProblem, safeFolderName } from "./folder-name";
 import type { DocRole, VisionRef } from "./model";
 
 /** File names of each role, preferred name first (FORMAT.md §1). */
@@ -56,6 +57,15 @@ function folderKind(folder: string, options: DetectOptions): "vision" | "spec" |
   return undefined;
 }
 
+/** Why a vision folder's path cannot be used to build paths, links or YAML (undefined when it can). */
+function unsafeFolder(folder: string): string | undefined {
+  for (const segment of folder.split("/")) {
+    const problem = folderNameProblem(segment);
+    if (problem) return `The folder name "${JSON.stringify(segment).slice(1, -1)}" holds ${problem}; rename it to "${safeFolderName(segment)}"`;
+  }
+  return undefined;
+}
+
 /** The role a frontmatter `intentk:` property declares, if any. */
 export function declaredRole(frontmatter: Record<string, unknown> | undefined): DocRole | undefined {
   const value = frontmatter?.intentk;
@@ -68,7 +78,15 @@ export function declaredRole(frontmatter: Record<string, unknown> | undefined): 
  */
 export function detectVisions(notes: Iterable<NoteInfo>, options: DetectOptions = {}, diagnostics: Diagnostic[] = []): VisionRef[] {
   const byFolder = new Map<string, VisionRef>();
+  const unsafe = new Set<string>();
   const claim = (folder: string, kind: "vision" | "spec", role: DocRole, path: string, explicit: boolean): void => {
+    if (unsafe.has(folder)) return;
+    const problem = unsafeFolder(folder);
+    if (problem) {
+      unsafe.add(folder);
+      diagnostics.push({ code: "unsafe-folder-name", severity: "error", message: `${problem}; it is left out (nothing is generated into it)`, file: path, line: 1 });
+      return;
+    }
     let ref = byFolder.get(folder);
     if (!ref) {
       ref = { id: basename(folder) || folder || "vault", folder, kind, docs: {} };
