@@ -30,7 +30,7 @@ describe("intentk on a copy of the example vault", () => {
   test("generate writes execute.md into every vision folder, and a second run changes nothing", async () => {
     const first = await intentk("generate", vault.dir);
     expect(first.code).toBe(0);
-    expect(first.out).toContain("created visions/001-team-reading-list/execute.md (64 tasks)");
+    expect(first.out).toContain("created visions/001-team-reading-list/execute.md (79 tasks)");
     const note = join(vault.dir, "visions/001-team-reading-list/execute.md");
     const written = readFileSync(note, "utf8");
     expect(written).toBe(readFileSync(join(__dirname, "..", "approvals", "001-team-reading-list.execute.md"), "utf8"));
@@ -70,7 +70,7 @@ describe("intentk on a copy of the example vault", () => {
 
   test("generate --dependency-style tasks writes Tasks-plugin fields", async () => {
     const r = await intentk("generate", vault.dir, "--vision", "001", "--dependency-style", "tasks", "--dry-run");
-    expect(r.out).toMatch(/^- \[ \] T017 \[M1\] Verify acceptance scenario 1: .* 🆔 t017 ⛔ t012,t013,t014,t015,t016 \^t017$/m);
+    expect(r.out).toMatch(/^- \[ \] T019 \[M1\] Verify acceptance scenario 1: .* 🆔 t019 ⛔ t014,t015,t016,t017,t018 \^t019$/m);
   });
 
   test("check prints the cycle with file and line and exits 1", async () => {

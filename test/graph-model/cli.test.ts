@@ -54,7 +54,7 @@ describe("intentk graph", () => {
     const r = await run(graphCommand, vault.dir, "graph", "visions/001-team-reading-list");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as GraphJson;
-    expect(json.tasks).toHaveLength(64);
+    expect(json.tasks).toHaveLength(79);
     expect(json.phases.map((p) => p.title)).toEqual([
       "Setup (Shared Infrastructure)",
       "Foundational (Blocking Prerequisites)",

@@ -15,9 +15,9 @@ export function keyedTasks(plan: ExecutionPlan): { task: PlannedTask; key: strin
   const seen = new Map<string, number>();
   return plan.phases.flatMap((p) =>
     p.tasks.map((task) => {
-      const n = (seen.get(task.source) ?? 0) + 1;
-      seen.set(task.source, n);
-      return { task, key: n === 1 ? task.source : `${task.source}#${n}` };
+      const n = (seen.get(task.key) ?? 0) + 1;
+      seen.set(task.key, n);
+      return { task, key: n === 1 ? task.key : `${task.key}#${n}` };
     }),
   );
 }
