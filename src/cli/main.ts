@@ -4,9 +4,10 @@ import { generateCommand } from "./commands/generate";
 import { graphCommand } from "./commands/graph";
 import { statusCommand } from "./commands/status";
 import { scanCommand } from "./commands/scan";
+import { explainCommand } from "./commands/explain";
 import { NodeFiles } from "./node-files";
 
-export const commands: Command[] = [scanCommand, generateCommand, checkCommand, statusCommand, graphCommand];
+export const commands: Command[] = [scanCommand, generateCommand, checkCommand, statusCommand, graphCommand, explainCommand];
 
 const USAGE = () => `intentk: intent-kit visions → execution plans and phase graphs
 

@@ -20,9 +20,11 @@ export interface IntentKitSettings {
   graphLocation: "sidebar" | "tab";
   /** How many earlier versions of each regenerated execute note are kept as backups. */
   keepBackups: number;
+  /** Whether generated notes hold each milestone's Validation Test and Integration Test tasks. */
+  includeTests: boolean;
 }
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const DEFAULT_SETTINGS: Readonly<IntentKitSettings> = Object.freeze({
   settingsVersion: SETTINGS_VERSION,
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: Readonly<IntentKitSettings> = Object.freeze({
   dependencyStyle: "text",
   graphLocation: "sidebar",
   keepBackups: 5,
+  includeTests: true,
 });
 
 /** The folder new visions are created in. */
@@ -57,6 +60,7 @@ const isString = (v: unknown): v is string => typeof v === "string";
  *   `visionsRoot` (the CLI's name for the visions folder) and `openGraphInSidebar` are accepted.
  * - 1: the first versioned settings.
  * - 2: adds `keepBackups` (backups of regenerated execute notes), default 5.
+ * - 3: adds `includeTests` (test tasks in generated notes), default true.
  */
 export function migrateSettings(raw: unknown): IntentKitSettings {
   const data: Record<string, unknown> = raw && typeof raw === "object" && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {};
@@ -75,5 +79,6 @@ export function migrateSettings(raw: unknown): IntentKitSettings {
     dependencyStyle: data.dependencyStyle === "tasks" || data.dependencyStyle === "text" ? data.dependencyStyle : d.dependencyStyle,
     graphLocation: data.graphLocation === "tab" || data.graphLocation === "sidebar" ? data.graphLocation : d.graphLocation,
     keepBackups: typeof data.keepBackups === "number" && Number.isInteger(data.keepBackups) && data.keepBackups >= 0 ? Math.min(data.keepBackups, 100) : d.keepBackups,
+    includeTests: typeof data.includeTests === "boolean" ? data.includeTests : d.includeTests,
   };
 }

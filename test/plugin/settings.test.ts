@@ -28,6 +28,13 @@ describe("settings", () => {
     expect(migrateSettings([1, 2])).toEqual(DEFAULT_SETTINGS);
   });
 
+  test("test tasks are on by default, for settings saved before the option existed too, and can be turned off", () => {
+    expect(DEFAULT_SETTINGS.includeTests).toBe(true);
+    expect(migrateSettings({ settingsVersion: 2, keepBackups: 3 })).toMatchObject({ settingsVersion: SETTINGS_VERSION, includeTests: true, keepBackups: 3 });
+    expect(migrateSettings({ settingsVersion: 3, includeTests: false }).includeTests).toBe(false);
+    expect(migrateSettings({ settingsVersion: 3, includeTests: "no" }).includeTests).toBe(true);
+  });
+
   test("date preview", () => {
     expect(previewDate("yyyy-MM-dd", new Date(2026, 0, 2))).toEqual({ text: "2026-01-02", valid: true });
     expect(previewDate("yyyy-MM-dd j", new Date(2026, 0, 2)).valid).toBe(false);

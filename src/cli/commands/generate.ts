@@ -35,7 +35,7 @@ export const generateCommand: Command = {
   name: "generate",
   summary: "write the execute note of every vision (or one) from its plan, merging into the note",
   valueOptions: ["vision", "date-format", "dependency-style", "file-name", "keep-backups"],
-  help: `Usage: intentk generate <folder> [--vision <id>] [--dry-run] [--adopt]
+  help: `Usage: intentk generate <folder> [--vision <id>] [--dry-run] [--adopt] [--no-tests]
 
 Writes execute.md into each vision folder (or only the vision named by --vision, by id
 "001-slug" or number "001"), following the execution-plan template.
@@ -52,6 +52,7 @@ Options:
   --vision <id>                only this vision
   --dry-run                    print what would change (a unified diff, and the merge report), write nothing
   --adopt                      merge the plan into execution plans Intent Kit did not write
+  --no-tests                   leave out the Validation Test and Integration Test tasks of each milestone
   --keep-backups <n>           backups of rewritten notes kept per vision (default ${DEFAULT_KEEP_BACKUPS}; 0: none)
   --date-format <pattern>      date-fns pattern for dates in the note (default yyyy-MM-dd)
   --dependency-style <style>   "text" for (depends on T010), "tasks" for the Tasks plugin's 🆔/⛔
@@ -94,6 +95,7 @@ Options:
         fileName,
         base: stored,
         adopt,
+        includeTests: ctx.options["no-tests"] !== true,
       });
       if (decision.action === "refuse") {
         refused++;

@@ -10,7 +10,7 @@ import { splitNote, withoutUserProperties } from "../merge/text";
 import { hashText } from "../text/normalize";
 import type { Vision } from "../vision/model";
 import { bodyOf, frontmatterOf } from "../workspace";
-import { buildExecutionPlan } from "./plan-model";
+import { type ExecutionPlan, buildExecutionPlan } from "./plan-model";
 import { EXECUTE_MARKER, type RenderOptions, renderExecuteNote } from "./render";
 
 export type WriteDecision =
@@ -45,6 +45,8 @@ export interface GenerateOptions extends RenderOptions {
   base?: BaseRecord;
   /** Take over (merge into) an execution plan Intent Kit did not write. Only after the user confirmed. */
   adopt?: boolean;
+  /** The Validation Test and Integration Test tasks of each milestone (default true). */
+  includeTests?: boolean;
 }
 
 export const DEFAULT_EXECUTE_NAME = "execute.md";
@@ -98,8 +100,9 @@ export function planExecuteWrite(v: Vision, existing: string | undefined, given:
   // A stored base only counts for the note it was made for.
   const opts: GenerateOptions = given.base && given.base.note !== path ? { ...given, base: undefined } : given;
   const snapshot = planSnapshot(v);
+  const build = (): ExecutionPlan => buildExecutionPlan(v, { includeTests: opts.includeTests });
   const generate = (ids: IdMap, reserved: string[], today: Date, style = opts.dependencyStyle): { text: string; ids: IdMap } => {
-    const plan = buildExecutionPlan(v);
+    const plan = build();
     const map = assignIds(plan, ids, reserved);
     return { text: renderExecuteNote(v, plan, { ...opts, today, dependencyStyle: style }), ids: map };
   };
@@ -132,7 +135,7 @@ export function planExecuteWrite(v: Vision, existing: string | undefined, given:
     // Nobody edited the note since it was generated: it is its own exact merge base.
     baseText = withoutUserProperties(existing);
     const sameAsStored = opts.base !== undefined && bodyOf(opts.base.text) === bodyOf(existing);
-    ids = sameAsStored ? opts.base!.ids : { ...(opts.base?.ids ?? {}), ...recoverIds(noteTasks, buildExecutionPlan(v), 0.8) };
+    ids = sameAsStored ? opts.base!.ids : { ...(opts.base?.ids ?? {}), ...recoverIds(noteTasks, build(), 0.8) };
   } else if (state === "ours-edited" && opts.base) {
     baseText = opts.base.text;
     ids = opts.base.ids;
@@ -141,7 +144,7 @@ export function planExecuteWrite(v: Vision, existing: string | undefined, given:
       notes.push("the stored base is not the generation this note was last written from (another device or tool regenerated it); merged against it anyway.");
     }
   } else {
-    ids = recoverIds(noteTasks, buildExecutionPlan(v));
+    ids = recoverIds(noteTasks, build());
     const earlier = generatedDate(existing);
     if (state === "ours-edited" && earlier && !detectDrift(v, path, existing)) {
       // No stored base, but the sources are the ones the note was generated from: generating
