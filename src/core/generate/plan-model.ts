@@ -51,7 +51,7 @@ export interface BuildOptions {
 }
 
 const VERBS =
-  /^(?:add|build|create|implement|write|set up|setup|configure|design|define|deploy|document|integrate|migrate|publish|run|ship|test|update|wire|prepare|draft|install|launch|measure|train|collect|review|refactor|automate|establish|extend|provide|enable|introduce|replace|port|expose|render|store|track|validate|verify|check|model|instrument|benchmark|conduct|interview|recruit|analyse|analyze|survey|evaluate|deliver|produce|hold|connect|import|export|send|schedule|support|allow|let|make|fix|remove|translate|onboard|pilot|finalize|finalise|complete|obtain|sign|negotiate|hire|audit|map|backfill)\b/i;
+  /^(?:add|build|create|implement|write|set up|setup|configure|design|define|deploy|document|integrate|migrate|publish|run|ship|test|update|wire|prepare|draft|install|launch|measure|train|collect|review|refactor|automate|establish|extend|provide|enable|introduce|replace|port|expose|render|store|track|validate|verify|check|model|instrument|benchmark|conduct|interview|recruit|analyse|analyze|survey|evaluate|deliver|produce|fix|remove|translate|onboard|finalize|finalise|obtain|negotiate|hire|audit|backfill)\b/i;
 
 /**
  * Turns a deliverable (often a noun phrase) into a task description: one that already reads as an
@@ -180,7 +180,7 @@ function milestoneDrafts(m: Milestone, ctx: MilestoneContext): Draft[] {
   if (ctx.includeTests) {
     const where = (dir: string | undefined): string => (dir ? ` in \`${dir}\`` : "");
     for (const item of testSources) {
-      tests.push(draft(sourceKey(scope, "validation-test", item.text), `Write the validation test (it must fail before the build): ${bare(item.text)}${where(ctx.folders.validation)}`, item, label));
+      tests.push(draft(sourceKey(scope, "validation-test", item.text), `Write the validation test${where(ctx.folders.validation)}, failing before the build: ${bare(item.text)}`, item, label));
     }
     for (const dep of m.dependsOn) {
       const t = draft(sourceKey(scope, "integration-test", dep), `Write the integration test with ${ctx.nameOf(dep)}${where(ctx.folders.integration)}`, m.dependencyText ?? m, label);

@@ -64,7 +64,8 @@ function dependencySection(v: Vision, plan: ExecutionPlan, ctx: SectionContext):
     out.push(`- **Milestone ${m.number}${p}**: ${text}${external}`);
   }
   out.push("", "### Within Each Milestone", "");
-  out.push("- Deliverables first; those marked [P] can be built side by side");
+  out.push("- Validation and integration tests (when included) first: written, and failing, before the build");
+  out.push("- Deliverables next; those marked [P] can be built side by side");
   out.push("- Integration tasks once the milestones they integrate with are complete");
   out.push("- Acceptance scenarios, success criteria and validation after the deliverables they check");
   out.push("- Milestone complete (its checkpoint) before the milestones that depend on it start", "");
@@ -109,15 +110,15 @@ function learningLoops(v: Vision): string[] {
 /** The recommended strategy's Evidence Collection Approach and the document's ECP- points (only when a strategy is recommended). */
 function evidence(v: Vision): Entry[] {
   const chosen = chosenStrategy(v);
-  return chosen ? [...chosen.evidence, ...(v.strategy?.evidencePoints ?? [])] : [];
+  return chosen ? [...(v.strategy?.evidencePoints ?? []), ...chosen.evidence] : [];
 }
 
 function adaptation(v: Vision): string[] {
   const chosen = chosenStrategy(v);
   const goalTriggers = v.goal?.triggers ?? [];
   const triggers: Entry[] = [
-    ...(v.plan?.adaptiveResponses ?? []).map(withId),
     ...goalTriggers.map((i) => ({ ...i, text: `If **${bare(i.text)}**: follow the adaptation process below` })),
+    ...(v.plan?.adaptiveResponses ?? []).map(withId),
     ...(chosen ? [...(goalTriggers.length ? [] : (v.strategy?.triggers ?? [])), ...chosen.adaptation] : []).map(withId),
   ];
   const ecp = evidence(v).length;

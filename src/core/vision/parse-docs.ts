@@ -3,6 +3,7 @@ import { type MarkdownDoc, sections } from "../markdown/parse";
 import { documentName, numberedSections, readHeader, readNumberedHeading } from "./headings";
 import type { GoalDocument, Intent, Objective, Strategy, StrategyDocument, VisionDocument } from "./model";
 import { sectionItems } from "./parse-plan";
+import { hasPlaceholder } from "./placeholders";
 import { strategyNamed } from "./strategy-choice";
 import { FieldReader, idItemsDeep } from "./sources";
 
@@ -12,7 +13,7 @@ export function parseVision(doc: MarkdownDoc): VisionDocument {
   const intents: Intent[] = numberedSections(doc, "Intent").map(({ head, section }) => {
     const block = readBlock(doc, section.content);
     const r = new FieldReader(block, file);
-    const description = block.text.map((t) => t.text).join(" ");
+    const description = block.text.map((t) => t.text).filter((t) => !hasPlaceholder(t)).join(" ");
     return {
       ...head,
       description,

@@ -9,7 +9,9 @@ export function topLevelEntries(tree: string): string[] {
   // A single root line ("project/") holds everything: list what is directly under it.
   const rootOnly = names.filter((e) => e.d === names[0].d).length === 1 && names.length > 1;
   const level = rootOnly ? Math.min(...names.slice(1).map((e) => e.d)) : names[0].d;
-  return names.filter((e, i) => e.d === level && (!rootOnly || i > 0)).map((e) => e.name).slice(0, 12);
+  // Entries under a single root keep it in their path (`notices/src/`), so every path is real.
+  const prefix = rootOnly && names[0].name.endsWith("/") ? names[0].name : "";
+  return names.filter((e, i) => e.d === level && (!rootOnly || i > 0)).map((e) => `${prefix}${e.name}`).slice(0, 12);
 }
 
 /** Every entry of a tree block as a path from its root (`tests/integration/`, `pyproject.toml`). */
