@@ -1,3 +1,7 @@
+import { buildExecutionPlan, deliverableItems } from "../../src/core/generate/plan-model";
+import { parseMarkdown } from "../../src/core/markdown/parse";
+import type { Vision } from "../../src/core/vision/model";
+import { parsePlan } from "../../src/core/vision/parse-plan";
 import { splitDeliverables } from "../../src/core/generate/split-deliverables";
 
 describe("one-line deliverables are split the way a reader would", () => {
@@ -80,4 +84,41 @@ describe("one-line deliverables are split the way a reader would", () => {
 test("a qualifying phrase after a comma stays with its deliverable", () => {
   expect(splitDeliverables("Adapter failure runbook, signed off by the practice manager")).toEqual(["Adapter failure runbook, signed off by the practice manager"]);
   expect(splitDeliverables("Export job in `jobs/export.py`, with retries and alerts")).toEqual(["Export job in `jobs/export.py`, with retries and alerts"]);
+});
+
+describe("deliverables of every shape the template produces", () => {
+  const milestone = (body: string) => {
+    const doc = parseMarkdown("plan.md", `# Implementation Plan: X\n\n## Milestone 1: Core (Priority: P1)\n${body}\n`);
+    return parsePlan(doc, []).milestones[0];
+  };
+
+  test("nested bullets: each leaf is a deliverable, named with its parent", () => {
+    const m = milestone("- **Deliverables**:\n  - Export module:\n    - CSV writer in `a.py`\n    - JSON writer in `b.py`\n  - Admin guide in `docs/admin.md`");
+    expect(deliverableItems(m).map((d) => [d.text, d.line])).toEqual([
+      ["Export module: CSV writer in `a.py`", 6],
+      ["Export module: JSON writer in `b.py`", 7],
+      ["Admin guide in `docs/admin.md`", 8],
+    ]);
+  });
+
+  test("a numbered list under the field", () => {
+    const m = milestone("**Deliverables**:\n1. Parser in `p.py`\n2. Preview page in `v.py`");
+    expect(deliverableItems(m).map((d) => d.text)).toEqual(["Parser in `p.py`", "Preview page in `v.py`"]);
+  });
+
+  test("a one-line field keeps its line for every item", () => {
+    const m = milestone("- **Deliverables**: CSV export service in `a.py`, export form and download view in `b.py`");
+    expect(deliverableItems(m).map((d) => [d.text, d.line])).toEqual([
+      ["CSV export service in `a.py`", 4],
+      ["export form and download view in `b.py`", 4],
+    ]);
+  });
+
+  test("no deliverables: the Objective is the build task, so the phase is not only verification", () => {
+    const doc = parseMarkdown("visions/001-x/plan.md", "# Implementation Plan: X\n\n## Milestone 1: Core (Priority: P1)\n- **Objective**: Coordinators can export the rota.\n- **Validation Approach**: Compare four exports\n");
+    const plan = parsePlan(doc, []);
+    const vision = { ref: { id: "001-x", folder: "visions/001-x", kind: "vision", docs: { plan: "visions/001-x/plan.md" } }, name: "X", plan, order: ["1"], hashes: {} } as Vision;
+    const tasks = buildExecutionPlan(vision).phases[2].tasks.map((t) => t.text);
+    expect(tasks).toEqual(["Write the validation test, failing before the build: Compare four exports", "Achieve the milestone objective: Coordinators can export the rota"]);
+  });
 });
