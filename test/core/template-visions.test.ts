@@ -111,3 +111,28 @@ test("no generated line ends with an empty value, in any approval file", () => {
   const offenders = files.flatMap((f) => readFileSync(join(APPROVALS, f), "utf8").split("\n").map((l, i) => `${f}:${i + 1}: ${l}`).filter((l) => empty.test(l.replace(/^[^:]+:\d+: /, ""))));
   expect(offenders).toEqual([]);
 });
+
+describe("the recommended strategy", () => {
+  const strategies = "# Strategy Exploration: X\n\n## Strategy 1: Add-on\n- **Approach**: A\n\n**Evidence Collection Approach**:\n- Add-on installs\n\n## Strategy 2: Module\n- **Approach**: B\n\n**Evidence Collection Approach**:\n- Module events\n";
+
+  test("the plan's Selected Strategy names it when the strategy document does not", async () => {
+    const { parseMarkdown } = await import("../../src/core/markdown/parse");
+    const { parseStrategy } = await import("../../src/core/vision/parse-docs");
+    const { parsePlan } = await import("../../src/core/vision/parse-plan");
+    const { settleRecommendation } = await import("../../src/core/vision/checks");
+    const strategy = parseStrategy(parseMarkdown("s.md", strategies));
+    const plan = parsePlan(parseMarkdown("p.md", "# Implementation Plan: X\n\n## Milestone Overview\n\n**Selected Strategy**: Strategy 2 - Module\n"), []);
+    const diagnostics: import("../../src/core/diagnostics").Diagnostic[] = [];
+    settleRecommendation(strategy, plan, diagnostics);
+    expect(strategy.recommended?.number).toBe("2");
+    expect(strategy.recommended?.evidence.map((e) => e.text)).toEqual(["Module events"]);
+    expect(diagnostics).toEqual([]);
+  });
+
+  test("a Selected Approach field wins over a rationale that mentions another strategy first", async () => {
+    const { parseMarkdown } = await import("../../src/core/markdown/parse");
+    const { parseStrategy } = await import("../../src/core/vision/parse-docs");
+    const text = `${strategies}\n## Recommended Strategy\n\nUnlike Strategy 1, it serves both objectives.\n\n**Selected Approach**: Strategy 2 - Module\n`;
+    expect(parseStrategy(parseMarkdown("s.md", text)).recommended?.number).toBe("2");
+  });
+});
