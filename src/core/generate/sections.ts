@@ -1,7 +1,7 @@
 import { basename } from "../files";
 import { headingName } from "../vision/headings";
 import type { Milestone, SourceItem, Vision } from "../vision/model";
-import { type ExecutionPlan, type PlannedPhase, chosenStrategy } from "./plan-model";
+import { type ExecutionPlan, type PlannedPhase, chosenStrategy, deliverableItems } from "./plan-model";
 
 /**
  * The sections after the phases, filled only from what the vision documents say. Where the sources
@@ -205,7 +205,7 @@ function intentAlignment(v: Vision): string[] {
 const DOC_HINT = /(?:^|[\s`/])(?:docs?\/|README|[\w-]+\.md\b)|\b(?:documentation|guide|handbook|runbook|playbook)\b/i;
 
 function documentation(v: Vision, ctx: SectionContext): string[] {
-  const docs = ctx.milestones.flatMap((m) => m.deliverables.filter((d) => DOC_HINT.test(d.text)).map((d) => `${d.text} (Milestone ${m.number})`));
+  const docs = ctx.milestones.flatMap((m) => deliverableItems(m).filter((d) => DOC_HINT.test(d.text)).map((d) => `${d.text} (Milestone ${m.number})`));
   return [
     "## Documentation Requirements",
     "",
