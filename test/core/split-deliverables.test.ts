@@ -122,3 +122,7 @@ describe("deliverables of every shape the template produces", () => {
     expect(tasks).toEqual(["Write the validation test, failing before the build: Compare four exports", "Achieve the milestone objective: Coordinators can export the rota"]);
   });
 });
+
+test("a list that is the object of 'with', 'of' or 'for' stays one deliverable", () => {
+  expect(splitDeliverables("Stop list with room, object number and stop number (38 stops)")).toEqual(["Stop list with room, object number and stop number (38 stops)"]);
+});

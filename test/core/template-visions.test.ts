@@ -101,6 +101,9 @@ test("task text keeps the case of names and does not prefix actions", () => {
   expect(deliverableTask("Tables for teams")).toBe("Deliver tables for teams");
   expect(deliverableTask("End-to-end scenario")).toBe("Deliver end-to-end scenario");
   expect(deliverableTask("integrate the SMS gateway")).toBe("Integrate the SMS gateway");
+  expect(deliverableTask("Python poller for Modbus TCP")).toBe("Deliver Python poller for Modbus TCP");
+  expect(deliverableTask("Weekly metrics report")).toBe("Deliver weekly metrics report");
+  expect(deliverableTask("Children's scripts for 15 stops")).toBe("Deliver children's scripts for 15 stops");
 });
 
 test("no generated line ends with an empty value, in any approval file", () => {

@@ -82,6 +82,9 @@ function scan(text: string): Piece[] {
 /** A piece that qualifies the one before ("signed off by…", "with tests", "including…") is no deliverable of its own. */
 const MODIFIER = /^(?:[a-z]+ed|with|without|including|incl\.?|covering|for|by|from|to|using|via|plus|such|e\.g\.?|i\.e\.?|which|that|who|where|when|as|per|each|both|all|its|their|then|so)\b/;
 
+/** A piece ending "… with room", "… of size": the comma list after it is that phrase's objects. */
+const OPEN_PHRASE = /\b(?:with|of|for|including|containing|per|by)\s+\S+$/i;
+
 const words = (text: string): number => text.split(/\s+/).filter((w) => /\w/.test(w)).length;
 
 /** The deliverables a one-line field names, in order. */
@@ -107,7 +110,7 @@ export function splitDeliverables(line: string): string[] {
     const right = words(p.text) >= 2 && !MODIFIER.test(p.text);
     let split: boolean;
     if (p.sep === ";") split = true;
-    else if (p.sep === ",") split = restHasPath(i) ? groupHasPath : groupWords >= 2 && longAfter[i];
+    else if (p.sep === ",") split = restHasPath(i) ? groupHasPath : groupWords >= 2 && longAfter[i] && !OPEN_PHRASE.test(groups[groups.length - 1]);
     else {
       split = (groupHasPath && restHasPath(i)) || (lastSplitWasComma && !restHasPath(i) && groupWords >= 2 && right);
     }
