@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { deliverableTask } from "../../src/core/generate/plan-model";
+import { deliverableTask, namesIn } from "../../src/core/generate/plan-model";
 import { generate, loadOne } from "../helpers";
 
 /**
@@ -101,8 +101,9 @@ test("task text keeps the case of names and does not prefix actions", () => {
   expect(deliverableTask("Tables for teams")).toBe("Deliver tables for teams");
   expect(deliverableTask("End-to-end scenario")).toBe("Deliver end-to-end scenario");
   expect(deliverableTask("integrate the SMS gateway")).toBe("Integrate the SMS gateway");
-  expect(deliverableTask("Python poller for Modbus TCP")).toBe("Deliver Python poller for Modbus TCP");
-  expect(deliverableTask("Weekly metrics report")).toBe("Deliver weekly metrics report");
+  expect(deliverableTask("ClinicSoft API client")).toBe("Deliver ClinicSoft API client");
+  expect(deliverableTask("Python poller for Modbus TCP", namesIn(["Raspberry Pi loggers, Python poller, MQTT"]))).toBe("Deliver Python poller for Modbus TCP");
+  expect(deliverableTask("Weekly metrics report", namesIn(["Raspberry Pi loggers, Python poller, MQTT"]))).toBe("Deliver weekly metrics report");
   expect(deliverableTask("Children's scripts for 15 stops")).toBe("Deliver children's scripts for 15 stops");
 });
 

@@ -54,26 +54,26 @@ const VERBS =
   /^(?:add|build|create|implement|write|set up|setup|configure|design|define|deploy|document|integrate|migrate|publish|run|ship|test|update|wire|prepare|draft|install|launch|measure|train|collect|review|refactor|automate|establish|extend|provide|enable|introduce|replace|port|expose|render|store|track|validate|verify|check|model|instrument|benchmark|conduct|interview|recruit|analyse|analyze|survey|evaluate|deliver|produce|fix|remove|translate|onboard|finalize|finalise|obtain|negotiate|hire|audit|backfill)\b/i;
 
 /**
- * Common words that start deliverables ("Tables for teams", "Weekly report"): only these are
- * lower-cased after "Deliver". Any other capitalised word may be a name (Python, Monday, Twilio)
- * and keeps its case, as do camelCase names and acronyms (`clinicSoft`, `API`).
- */
-const COMMON =
-  /^(?:tables?|reports?|pages?|forms?|lists?|services?|modules?|scripts?|guides?|schedules?|dashboards?|endpoints?|jobs?|workers?|handlers?|tests?|suites?|cards?|sheets?|notes?|plans?|rules?|switch(?:es)?|harness(?:es)?|senders?|sets?|maps?|exports?|imports?|parsers?|views?|screens?|components?|models?|schemas?|databases?|pipelines?|templates?|documents?|checklists?|workshops?|surveys?|interviews?|prototypes?|releases?|builds?|configs?|baselines?|backlogs?|designs?|mockups?|wireframes?|specs?|contracts?|polic(?:y|ies)|process(?:es)?|procedures?|runbooks?|playbooks?|librar(?:y|ies)|packages?|plugins?|extensions?|apps?|websites?|sites?|portals?|bots?|clients?|servers?|tools?|toolkits?|storage|stores?|caches?|queues?|feeds?|logs?|loggers?|monitors?|alerts?|metrics|analytics|quiz(?:zes)?|stickers?|stops?|offers?|waitlists?|rollouts?|members?|patients?|cancel|reply|replies|upload|duplicates?|titles?|teams?|takeaways?|agendas?|status(?:es)?|current|new|basic|simple|full|first|final|shared|public|internal|daily|weekly|monthly|hourly|nightly|annual|offline|online|mobile|web|email|emails|text|audio|video|user|users|admin|export|import|data|file|files|end-to-end|round-trip|per-site|opt-out|children's|one|two|three|single|multi-\w+|automatic|automated|manual|changes?|cameras?|save|sync|search|filters?|login|backups?|restore|settings|profiles?|accounts?|payments?|notifications?|messages?|events?|photos?|images?|locations?|inspections?|onboarding|help|faq|errors?|retry|conflicts?|local|remote|cloud)$/;
-
-/**
  * Turns a deliverable (often a noun phrase) into a task description: one that already reads as an
- * action is kept as written; otherwise "Deliver …", lower-casing the first word only when it is a
- * common word (see COMMON) or one the plan itself writes in lower case (`lowerWords`).
+ * action is kept as written; otherwise "Deliver …", lower-casing an ordinary capitalised first word
+ * ("Tables for teams") but never a name: camelCase or capitals inside (`ClinicSoft`, `iOS`, `API`),
+ * or a word the vision's documents capitalise mid-sentence (`names`: Python, Monday).
  */
-export function deliverableTask(text: string, lowerWords: ReadonlySet<string> = new Set()): string {
+export function deliverableTask(text: string, names: ReadonlySet<string> = new Set()): string {
   if (VERBS.test(text)) return text[0].toUpperCase() + text.slice(1);
   const first = (/^\S+/.exec(text)?.[0] ?? "").replace(/[,:;.]$/, "");
-  // A compound ("Save-on-type") is as ordinary as its first part.
-  const forms = [first.toLowerCase(), first.toLowerCase().replace(/-.*$/, "")];
-  const ordinary = /^[A-Z][a-z'-]+$/.test(first) && forms.some((w) => COMMON.test(w) || lowerWords.has(w));
+  const ordinary = /^[A-Z][a-z'-]+$/.test(first) && !names.has(first);
   const lowered = ordinary ? text[0].toLowerCase() + text.slice(1) : text;
   return `Deliver ${lowered}`;
+}
+
+/** Capitalised words written mid-sentence ("…loggers, Python poller"): names, whose case is kept. */
+export function namesIn(texts: Iterable<string>): Set<string> {
+  const names = new Set<string>();
+  for (const text of texts) {
+    for (const m of text.matchAll(/[a-z0-9,;:)]\s+([A-Z][a-z'-]+)\b/g)) names.add(m[1]);
+  }
+  return names;
 }
 
 /** A stable key for a source item: what it is plus its text, ignoring case and spacing. */
@@ -169,16 +169,19 @@ export function deliverableItems(m: Milestone): SourceItem[] {
   return out;
 }
 
-/** Every word the milestones write in lower case (`discussion`, `local`), in linear time. */
-function lowerCaseWords(milestones: Milestone[]): Set<string> {
-  const words = new Set<string>();
+/** The texts of a vision's milestones, strategies, objectives and intents (for `namesIn`). */
+function visionTexts(v: Vision): string[] {
+  const out: string[] = [];
   const add = (item: SourceItem | undefined): void => {
     if (!item) return;
-    for (const w of item.text.match(/(?:^|[^\w'-])[a-z][a-z'-]*/g) ?? []) words.add(w.replace(/^[^a-z]/, ""));
+    out.push(item.text);
     item.children.forEach(add);
   };
-  for (const m of milestones) [m.objective, m.independentValidation, m.why, ...m.deliverables, ...m.acceptance, ...m.successCriteria, ...m.validationApproach].forEach(add);
-  return words;
+  for (const m of v.plan?.milestones ?? []) [m.objective, m.independentValidation, m.why, ...m.deliverables, ...m.acceptance, ...m.successCriteria, ...m.validationApproach].forEach(add);
+  for (const s of v.strategy?.strategies ?? []) [s.approach, ...s.tools, ...s.steps].forEach(add);
+  for (const o of v.goal?.objectives ?? []) [o.description, ...o.successCriteria].forEach(add);
+  for (const i of v.vision?.intents ?? []) out.push(i.description);
+  return out;
 }
 
 /** Test folders of the implementation structure: `tests/validation/`, `tests/integration/`… */
@@ -218,7 +221,7 @@ function milestoneDrafts(m: Milestone, ctx: MilestoneContext): Draft[] {
   const build: Draft[] = m.tasks.length
     ? m.tasks.map((t) => draft(sourceKey(scope, "task", t.text), t.text, t, label))
     : items.length
-      ? items.map((d) => draft(sourceKey(scope, "deliverable", d.text), deliverableTask(d.text, ctx.lowerWords), d, label))
+      ? items.map((d) => draft(sourceKey(scope, "deliverable", d.text), deliverableTask(d.text, ctx.names), d, label))
       : m.objective
         ? [draft(sourceKey(scope, "objective", m.objective.text), `Achieve the milestone objective: ${bare(m.objective.text)}`, m.objective, label)]
         : [];
@@ -247,8 +250,8 @@ function milestoneDrafts(m: Milestone, ctx: MilestoneContext): Draft[] {
 interface MilestoneContext {
   includeTests: boolean;
   folders: TestFolders;
-  /** Words the plan's milestones write in lower case somewhere: ordinary words, not names. */
-  lowerWords: ReadonlySet<string>;
+  /** Words the vision's documents capitalise mid-sentence: names. */
+  names: ReadonlySet<string>;
   sinksOf: (n: string) => string[];
   nameOf: (n: string) => string;
 }
@@ -324,7 +327,7 @@ export function buildExecutionPlan(v: Vision, opts: BuildOptions = {}): Executio
   const ctx: MilestoneContext = {
     includeTests: opts.includeTests ?? true,
     folders: testFolders(v.plan?.structure?.text),
-    lowerWords: lowerCaseWords(milestones),
+    names: namesIn(visionTexts(v)),
     sinksOf: (d) => sinks.get(d) ?? [],
     nameOf: (d) => headingName("Milestone", byNumber.get(d) ?? { number: d, title: "" }),
   };
