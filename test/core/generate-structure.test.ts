@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { NodeFiles } from "../../src/cli/node-files";
 import { checkLinks } from "../../src/core/link-check";
-import { deliverableItems } from "../../src/core/generate/plan-model";
+import { deliverableItems } from "../../src/core/generate/deliverables";
 import { findPlaceholders } from "../../src/core/vision/placeholders";
 import { EXAMPLES, UNSEEN, generate, loadAll, scratchDir } from "../helpers";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";

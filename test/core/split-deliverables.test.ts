@@ -1,4 +1,5 @@
-import { buildExecutionPlan, deliverableItems } from "../../src/core/generate/plan-model";
+import { deliverableItems } from "../../src/core/generate/deliverables";
+import { buildExecutionPlan } from "../../src/core/generate/plan-model";
 import { parseMarkdown } from "../../src/core/markdown/parse";
 import type { Vision } from "../../src/core/vision/model";
 import { parsePlan } from "../../src/core/vision/parse-plan";

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { deliverableTask, namesIn } from "../../src/core/generate/plan-model";
+import { deliverableTask, namesIn } from "../../src/core/generate/deliverables";
 import { generate, loadOne } from "../helpers";
 
 /**

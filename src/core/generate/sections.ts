@@ -1,7 +1,8 @@
 import { basename } from "../files";
 import { headingName } from "../vision/headings";
 import type { Milestone, SourceItem, Vision } from "../vision/model";
-import { type ExecutionPlan, type PlannedPhase, chosenStrategy, deliverableItems } from "./plan-model";
+import { deliverableItems } from "./deliverables";
+import { type ExecutionPlan, type PlannedPhase, chosenStrategy } from "./plan-model";
 
 /**
  * The sections after the phases, filled only from what the vision documents say. Where the sources
