@@ -5,6 +5,7 @@ import { graphCommand } from "./commands/graph";
 import { statusCommand } from "./commands/status";
 import { scanCommand } from "./commands/scan";
 import { errorLine } from "./fs-errors";
+import { explainCommand } from "./commands/explain";
 import { NodeFiles } from "./node-files";
 import { useYamlParser } from "../core/yaml";
 import { parse as parseYaml } from "yaml";
@@ -12,7 +13,7 @@ import { parse as parseYaml } from "yaml";
 // The CLI reads frontmatter with the `yaml` package (the plugin uses Obsidian's parser).
 useYamlParser({ parse: (text): unknown => parseYaml(text) });
 
-export const commands: Command[] = [scanCommand, generateCommand, checkCommand, statusCommand, graphCommand];
+export const commands: Command[] = [scanCommand, generateCommand, checkCommand, statusCommand, graphCommand, explainCommand];
 
 const USAGE = () => `intentk: intent-kit visions → execution plans and phase graphs
 

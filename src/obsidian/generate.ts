@@ -66,7 +66,7 @@ export class ExecuteNoteWriter {
 
   private options(): GenerateOptions {
     const s = this.settings();
-    return { today: this.today(), dateFormat: s.dateFormat, dependencyStyle: s.dependencyStyle, fileName: s.executeFileName };
+    return { today: this.today(), dateFormat: s.dateFormat, dependencyStyle: s.dependencyStyle, fileName: s.executeFileName, includeTests: s.includeTests };
   }
 
   private async load(ref: VisionRef): Promise<LoadedVision> {
@@ -160,7 +160,7 @@ export class ExecuteNoteWriter {
     const planPath = vision.ref.docs.plan;
     const plan = planPath ? this.app.vault.getFileByPath(planPath) : null;
     if (plan) {
-      const targets = milestoneLinkTargets(buildExecutionPlan(vision), executeNote);
+      const targets = milestoneLinkTargets(buildExecutionPlan(vision, { includeTests: opts.includeTests }), executeNote);
       const current = await this.app.vault.read(plan);
       if (applyPlanLinks(current, targets) !== current) {
         await this.app.vault.process(plan, (text) => applyPlanLinks(text, targets));

@@ -117,6 +117,11 @@ export class IntentKitSettingTab extends PluginSettingTab {
             control: { type: "dropdown", key: "dependencyStyle", options: { text: "Text: (depends on T010)", tasks: "Tasks plugin: 🆔 and ⛔" } },
           },
           {
+            name: "Include test tasks",
+            desc: "Start each milestone phase with its Validation Test and Integration Test tasks, written before the build as the execution-plan template asks.",
+            control: { type: "toggle", key: "includeTests" },
+          },
+          {
             name: "Backups to keep",
             desc: "How many earlier versions of each execute note are kept when it is regenerated, in the plugin's data folder (none when set to zero).",
             control: { type: "number", key: "keepBackups", placeholder: String(DEFAULT_SETTINGS.keepBackups), min: 0, max: 100, step: 1 },
@@ -167,7 +172,9 @@ export class IntentKitSettingTab extends PluginSettingTab {
     const key = control.key;
     const value = this.getControlValue(key);
     const save = (v: unknown): Promise<void> => this.setControlValue(key, v);
-    if (control.type === "dropdown") {
+    if (control.type === "toggle") {
+      setting.addToggle((toggle) => toggle.setValue(value === true).onChange(save));
+    } else if (control.type === "dropdown") {
       setting.addDropdown((dropdown) => dropdown.addOptions(control.options).setValue(String(value)).onChange(save));
     } else if (control.type === "text" || control.type === "number" || control.type === "folder") {
       setting.addText((text) => {

@@ -21,9 +21,11 @@ export interface IntentKitSettings {
   graphLocation: "sidebar" | "tab";
   /** How many earlier versions of each regenerated execute note are kept as backups. */
   keepBackups: number;
+  /** Whether generated notes hold each milestone's Validation Test and Integration Test tasks. */
+  includeTests: boolean;
 }
 
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 export const DEFAULT_SETTINGS: Readonly<IntentKitSettings> = Object.freeze({
   settingsVersion: SETTINGS_VERSION,
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: Readonly<IntentKitSettings> = Object.freeze({
   dependencyStyle: "text",
   graphLocation: "sidebar",
   keepBackups: 5,
+  includeTests: true,
 });
 
 /** The folder new visions are created in. */
@@ -60,6 +63,7 @@ const isString = (v: unknown): v is string => typeof v === "string";
  * - 2: adds `keepBackups` (backups of regenerated execute notes), default 5.
  * - 3: `dateFormat` is moment style (`YYYY-MM-DD`); a date-fns pattern (`yyyy-MM-dd`, the old
  *   default) is rewritten in moment style where it can be, and keeps working where it cannot.
+ * - 4: adds `includeTests` (test tasks in generated notes), default true.
  */
 export function migrateSettings(raw: unknown): IntentKitSettings {
   const data: Record<string, unknown> = raw && typeof raw === "object" && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {};
@@ -79,5 +83,6 @@ export function migrateSettings(raw: unknown): IntentKitSettings {
     dependencyStyle: data.dependencyStyle === "tasks" || data.dependencyStyle === "text" ? data.dependencyStyle : d.dependencyStyle,
     graphLocation: data.graphLocation === "tab" || data.graphLocation === "sidebar" ? data.graphLocation : d.graphLocation,
     keepBackups: typeof data.keepBackups === "number" && Number.isInteger(data.keepBackups) && data.keepBackups >= 0 ? Math.min(data.keepBackups, 100) : d.keepBackups,
+    includeTests: typeof data.includeTests === "boolean" ? data.includeTests : d.includeTests,
   };
 }

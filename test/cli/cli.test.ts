@@ -30,7 +30,7 @@ describe("intentk on a copy of the example vault", () => {
   test("generate writes execute.md into every vision folder, and a second run changes nothing", async () => {
     const first = await intentk("generate", vault.dir);
     expect(first.code).toBe(0);
-    expect(first.out).toContain("created visions/001-team-reading-list/execute.md (64 tasks)");
+    expect(first.out).toContain("created visions/001-team-reading-list/execute.md (79 tasks)");
     const note = join(vault.dir, "visions/001-team-reading-list/execute.md");
     const written = readFileSync(note, "utf8");
     expect(written).toBe(readFileSync(join(__dirname, "..", "approvals", "001-team-reading-list.execute.md"), "utf8"));
@@ -70,7 +70,32 @@ describe("intentk on a copy of the example vault", () => {
 
   test("generate --dependency-style tasks writes Tasks-plugin fields", async () => {
     const r = await intentk("generate", vault.dir, "--vision", "001", "--dependency-style", "tasks", "--dry-run");
-    expect(r.out).toMatch(/^- \[ \] T017 \[M1\] Verify acceptance scenario 1: .* 🆔 t017 ⛔ t012,t013,t014,t015,t016 \^t017$/m);
+    expect(r.out).toMatch(/^- \[ \] T019 \[M1\] Verify acceptance scenario 1: .* 🆔 t019 ⛔ t014,t015,t016,t017,t018 \^t019$/m);
+  });
+
+  test("generate --no-tests leaves out the validation and integration test tasks, nothing else", async () => {
+    const withTests = (await intentk("generate", vault.dir, "--vision", "001", "--dry-run")).out;
+    const without = (await intentk("generate", vault.dir, "--vision", "001", "--dry-run", "--no-tests")).out;
+    const tasks = (note: string): string[] => note.split("\n").filter((l) => /^- \[ \] T\d+/.test(l)).map((l) => l.replace(/T\d+|\[P\] |\(depends on[^)]*\)|\^t\d+/g, ""));
+    expect(tasks(withTests).filter((t) => /Write the (?:validation|integration) test/.test(t)).length).toBeGreaterThan(4);
+    expect(tasks(without).filter((t) => /Write the (?:validation|integration) test/.test(t))).toEqual([]);
+    // Without test tasks, a milestone's Validation Approach is still checked after its build.
+    expect(tasks(without).filter((t) => !/Validate:/.test(t))).toEqual(tasks(withTests).filter((t) => !/Write the (?:validation|integration) test|Validate:/.test(t)));
+  });
+
+  test("explain prints a task and the plan line it comes from, with the IDs generate gave", async () => {
+    await intentk("generate", vault.dir, "--vision", "001");
+    const note = readFileSync(join(vault.dir, "visions/001-team-reading-list/execute.md"), "utf8");
+    const line = note.split("\n").find((l) => l.includes("Deliver CSV export of a team list"))!;
+    const id = /T\d{3}/.exec(line)![0];
+    const r = await intentk("explain", vault.dir, id.toLowerCase(), "--vision", "001");
+    expect(r.code).toBe(0);
+    const plan = readFileSync(join(vault.dir, "visions/001-team-reading-list/plan.md"), "utf8").split("\n");
+    const at = plan.findIndex((l) => l.includes("CSV export of a team list in")) + 1;
+    expect(r.out).toBe(`001-team-reading-list: ${id} [M2] Deliver CSV export of a team list in \`src/api/export.ts\`\n  from: visions/001-team-reading-list/plan.md:${at}: - CSV export of a team list in \`src/api/export.ts\``);
+    const missing = await intentk("explain", vault.dir, "T999");
+    expect(missing.code).toBe(2);
+    expect(missing.err).toBe('intentk explain: No generated task T999 here; run "intentk status" to list the tasks of a note.');
   });
 
   test("generate --date-format takes moment-style patterns, as Obsidian does", async () => {

@@ -34,13 +34,13 @@ describe("intentk generate merges into execute notes", () => {
     const generated = read(`${V1}/execute.md`);
     expect(read(".intentk/bases/visions_001-team-reading-list.md")).toBe(generated);
     const ids = JSON.parse(read(".intentk/bases/visions_001-team-reading-list.json")) as { ids: Record<string, string> };
-    expect(Object.values(ids.ids)).toContain("T064");
+    expect(Object.values(ids.ids)).toContain("T079");
 
     const edited = generated.replace("- [ ] T012", "- [x] T012").replace("### Tasks for Milestone 2\n", "### Tasks for Milestone 2\nPair with Sam on this.\n");
     writeFileSync(file(`${V1}/execute.md`), edited);
     const r = await intentk(LATER, "generate", vault.dir, "--vision", "001");
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`unchanged ${V1}/execute.md (64 tasks)`);
+    expect(r.out).toContain(`unchanged ${V1}/execute.md (79 tasks)`);
     expect(read(`${V1}/execute.md`)).toBe(edited);
   });
 
@@ -52,7 +52,7 @@ describe("intentk generate merges into execute notes", () => {
 
     const r = await intentk(LATER, "generate", vault.dir, "--vision", "001");
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(new RegExp(`^updated ${V1}/execute\\.md \\(64 tasks\\)$`, "m"));
+    expect(r.out).toMatch(new RegExp(`^updated ${V1}/execute\\.md \\(79 tasks\\)$`, "m"));
     expect(r.out).toMatch(/note: the previous version is kept in \.intentk\/backups\/visions_001-team-reading-list\/\d{8}-\d{6}-001-execute\.md/);
     const merged = read(`${V1}/execute.md`);
     expect(merged).toMatch(/^- \[x\] T012 /m);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { NodeFiles } from "../../src/cli/node-files";
 import { checkLinks } from "../../src/core/link-check";
+import { deliverableItems } from "../../src/core/generate/deliverables";
 import { findPlaceholders } from "../../src/core/vision/placeholders";
 import { EXAMPLES, UNSEEN, generate, loadAll, scratchDir } from "../helpers";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -64,12 +65,19 @@ describe.each(roots)("notes generated from %s", (root) => {
       const sectionsByMilestone = note.split(/^## /m);
       for (const m of v.plan.milestones) {
         const section = sectionsByMilestone.find((s) => s.startsWith(`Phase`) && s.includes(`: Milestone ${m.number} - `))!;
-        const source = m.tasks.length ? m.tasks : m.deliverables;
+        // One build task per deliverable (or the objective), validation tests first, one integration
+        // test and one integration task per dependency, then every scenario, criterion and validation.
+        const source = m.tasks.length ? m.tasks : deliverableItems(m);
+        const build = source.length || (m.objective ? 1 : 0);
         for (const item of [...source, ...m.acceptance, ...m.successCriteria, ...m.validationApproach]) {
-          expect(section).toContain(item.text.slice(1)); // the first letter may be lower-cased after "Deliver"
+          expect(section).toContain(item.text.slice(1).replace(/[.;]+$/, "")); // the first letter may be lower-cased after "Deliver"
         }
         const taskLines = section.split("\n").filter((l) => /^- \[ \] T\d{3}/.test(l));
-        expect(taskLines.length).toBe(source.length + m.dependsOn.length + m.acceptance.length + m.successCriteria.length + m.validationApproach.length);
+        const tests = m.independentValidation ? 1 : m.validationApproach.length;
+        const checksAfter = m.acceptance.length + m.successCriteria.length + (m.independentValidation ? m.validationApproach.length : 0);
+        expect(taskLines.length).toBe(tests + build + 2 * m.dependsOn.length + checksAfter);
+        const firstBuild = taskLines.findIndex((l) => !l.includes("Write the validation test") && !l.includes("Write the integration test"));
+        expect(firstBuild).toBe(tests + m.dependsOn.length);
         for (const l of taskLines) expect(l).toContain(`[M${m.number}]`);
       }
     }

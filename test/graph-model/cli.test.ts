@@ -54,7 +54,7 @@ describe("intentk graph", () => {
     const r = await run(graphCommand, vault.dir, "graph", "visions/001-team-reading-list");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as GraphJson;
-    expect(json.tasks).toHaveLength(64);
+    expect(json.tasks).toHaveLength(79);
     expect(json.phases.map((p) => p.title)).toEqual([
       "Setup (Shared Infrastructure)",
       "Foundational (Blocking Prerequisites)",
@@ -143,14 +143,14 @@ describe("graph and status on any document of a vision", () => {
     const r = await run(graphCommand, vault.dir, "graph", doc ? `${V1}/${doc}` : V1);
     expect(r).toMatchObject({ code: 0, err: "" });
     const json = JSON.parse(r.out) as GraphJson;
-    expect(json.tasks).toHaveLength(64);
+    expect(json.tasks).toHaveLength(79);
     expect(json).toEqual(folder);
   });
 
   test("status on plan.md shows the vision's progress", async () => {
     const r = await run(statusCommand, vault.dir, "status", `${V1}/plan.md`, "--json");
     const [status] = JSON.parse(r.out) as { file: string; total: number }[];
-    expect(status).toMatchObject({ file: `${V1}/execute.md`, total: 64 });
+    expect(status).toMatchObject({ file: `${V1}/execute.md`, total: 79 });
   });
 
   test("a plan cycle and an execute note older than the plan both show in the graph JSON", async () => {

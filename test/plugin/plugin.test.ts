@@ -302,14 +302,14 @@ describe("the plugin in a fake Obsidian over the example vault", () => {
     await h.plugin.kit.generate(h.plugin.index.get("001-team-reading-list")!);
     await h.settle();
     await h.open(EXECUTE);
-    expect(bar()).toBe("001-team-reading-list: 0/64 tasks");
+    expect(bar()).toBe("001-team-reading-list: 0/79 tasks");
     expect(h.plugin.index.get("001-team-reading-list")!.drift).toBeUndefined();
 
     await h.app.vault.process(h.app.vault.getFileByPath(PLAN)!, (t) => t.replace("## Milestone 3: Reading Status", "## Milestone 3: Reading Progress"));
     await h.settle();
     const entry = h.plugin.index.get("001-team-reading-list")!;
     expect(entry.drift?.details).toEqual(['milestone 3 renamed "Reading Status" → "Reading Progress"']);
-    expect(bar()).toBe("001-team-reading-list: 0/64 tasks · out of date");
+    expect(bar()).toBe("001-team-reading-list: 0/79 tasks · out of date");
     const host = new IndexGraphHost(h.app as never, h.plugin.index);
     const first = host.getGraph(host.listPlans().find((p) => p.file === EXECUTE)!.id)!.diagnostics[0];
     expect(first).toMatchObject({ code: "out-of-date", file: EXECUTE, line: 1 });
@@ -322,7 +322,7 @@ describe("the plugin in a fake Obsidian over the example vault", () => {
     await h.settle();
     expect(h.read(EXECUTE)).toContain("## Phase 4: Milestone 3 - Reading Progress (Priority: P2)");
     expect(h.plugin.index.get("001-team-reading-list")!.drift).toBeUndefined();
-    expect(bar()).toBe("001-team-reading-list: 0/64 tasks");
+    expect(bar()).toBe("001-team-reading-list: 0/79 tasks");
   });
 
   test("Go to next ready task opens the execute note at the first ready task", async () => {

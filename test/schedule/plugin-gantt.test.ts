@@ -26,7 +26,7 @@ describe("Copy timeline as Mermaid gantt", () => {
     expect(h.notices()).toContain("Timeline of 001-team-reading-list copied as a Mermaid gantt chart.");
     const lines = copied[0].split("\n");
     expect(lines.slice(0, 2)).toEqual(["gantt", "    title Team Reading List"]);
-    expect(lines).toContain("    Milestone 3 - Reading Status 0/11 :crit, phase-4, 2026-11-16, 21d");
-    expect(lines).toContain("    Milestone 4 - Takeaways and Discussions 0/14 :crit, phase-6, 2026-12-14, 10d");
+    expect(lines).toContain("    Milestone 3 - Reading Status 0/13 :crit, phase-4, 2026-11-16, 21d");
+    expect(lines).toContain("    Milestone 4 - Takeaways and Discussions 0/17 :crit, phase-6, 2026-12-14, 10d");
   });
 });

@@ -27,7 +27,7 @@ describe("timeline SVG", () => {
     expect(rows.filter((r) => r.classList.contains("is-estimated"))).toHaveLength(0);
     // Hover text: dates, duration, slack, progress.
     const m2 = rows[schedule.phases.findIndex((p) => p.label === "M2")];
-    expect(m2.querySelector("title")!.textContent).toBe("Milestone 2 - Import & Export: CSV\nNov 16 – Dec 6 · 21 days · 7 days of slack · 0/9 tasks done");
+    expect(m2.querySelector("title")!.textContent).toBe("Milestone 2 - Import & Export: CSV\nNov 16 – Dec 6 · 21 days · 7 days of slack · 0/11 tasks done");
     expect(m2.querySelector("rect.intentk-timeline-slack")).not.toBeNull();
     // Today (2026-11-24) is on the axis; ticks are Mondays a week apart.
     expect(doc.querySelector(".intentk-timeline-today-line")).not.toBeNull();

@@ -40,7 +40,7 @@ export const generateCommand: Command = {
   name: "generate",
   summary: "write the execute note of every vision (or one) from its plan, merging into the note",
   valueOptions: ["vision", "date-format", "dependency-style", "file-name", "keep-backups"],
-  help: `Usage: intentk generate <folder> [--vision <id>] [--dry-run] [--adopt]
+  help: `Usage: intentk generate <folder> [--vision <id>] [--dry-run] [--adopt] [--no-tests]
 
 Writes execute.md into each vision folder (or only the vision named by --vision, by id
 "001-slug" or number "001"), following the execution-plan template.
@@ -58,6 +58,7 @@ Options:
   --vision <id>                only this vision
   --dry-run                    print what would change (a unified diff, and the merge report), write nothing
   --adopt                      merge the plan into execution plans Intent Kit did not write
+  --no-tests                   leave out the Validation Test and Integration Test tasks of each milestone
   --keep-backups <n>           backups of rewritten notes kept per vision (default ${DEFAULT_KEEP_BACKUPS}; 0: none)
   --date-format <pattern>      date pattern for dates in the note, as in Obsidian (moment style; default ${DEFAULT_DATE_FORMAT})
   --dependency-style <style>   "text" for (depends on T010), "tasks" for the Tasks plugin's 🆔/⛔
@@ -104,7 +105,7 @@ While it writes, generate holds ${STORE_FOLDER}/lock: a second run in the same f
       const planned: Planned[] = [];
       for (const ref of refs) {
         try {
-          const p = await planVision(ctx, files, store, ref, { fileName, style, adopt, dateFormat });
+          const p = await planVision(ctx, files, store, ref, { fileName, style, adopt, dateFormat, includeTests: ctx.options["no-tests"] !== true });
           if (p === "skipped") continue;
           if (!("ref" in p)) {
             refused++;
@@ -158,7 +159,7 @@ async function planVision(
   files: NodeFiles,
   store: FolderBaseStore,
   ref: VisionRef,
-  o: { fileName?: string; style: "text" | "tasks"; adopt: boolean; dateFormat?: string },
+  o: { fileName?: string; style: "text" | "tasks"; adopt: boolean; dateFormat?: string; includeTests: boolean },
 ): Promise<Planned | "skipped" | { decision: WriteDecision & { action: "refuse" } }> {
   const loaded = await loadVision(ref, (p) => files.read(p));
   if (!loaded.vision.plan) {
@@ -176,6 +177,7 @@ async function planVision(
     fileName: o.fileName,
     base: stored,
     adopt: o.adopt,
+    includeTests: o.includeTests,
   });
   if (decision.action === "refuse") return { decision };
   const aside = template ? `${template}: note: ${templateNote(template, decision.path)}` : undefined;

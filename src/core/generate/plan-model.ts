@@ -1,13 +1,25 @@
-import type { Milestone, SourceItem, Vision } from "../vision/model";
+import type { Milestone, SourceItem, Strategy, Vision } from "../vision/model";
 import { oneLine } from "../text/normalize";
 import { pathsIn, touchesOverlap } from "./paths";
+import { deliverableItems, deliverableTask, namesIn, visionTexts } from "./deliverables";
+import { splitList } from "./split-deliverables";
+import { headingName } from "../vision/headings";
+import { topLevelEntries, treeFiles } from "../vision/tree";
 
 export type PhaseKind = "setup" | "foundational" | "milestone" | "polish";
+
+/** The plan line a task comes from (`intentk explain T012` prints it). */
+export interface TaskSource {
+  file: string;
+  line: number;
+}
 
 export interface PlannedTask {
   id: string;
   /** What the task comes from, stable across regenerations: `m3:deliverable:build the api`. */
-  source: string;
+  key: string;
+  /** The document line it comes from. */
+  source?: TaskSource;
   text: string;
   parallel: boolean;
   label?: string;
@@ -34,15 +46,9 @@ export interface ExecutionPlan {
   waves: string[][];
 }
 
-const VERBS =
-  /^(?:add|build|create|implement|write|set up|setup|configure|design|define|deploy|document|integrate|migrate|publish|run|ship|test|update|wire|prepare|draft|install|launch|measure|train|collect|review|refactor|automate|establish|extend|provide|enable|introduce|replace|port|expose|render|store|track|validate|verify|check|model|instrument|benchmark|conduct|interview|recruit|analyse|analyze|survey|evaluate)\b/i;
-
-/** Turns a deliverable (often a noun phrase) into a task description. */
-export function deliverableTask(text: string): string {
-  if (VERBS.test(text)) return text;
-  // "Tables for teams" → "Deliver tables for teams"; acronyms and names keep their case.
-  const lowered = /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
-  return `Deliver ${lowered}`;
+export interface BuildOptions {
+  /** The template's Validation Test and Integration Test tasks (default true). */
+  includeTests?: boolean;
 }
 
 /** A stable key for a source item: what it is plus its text, ignoring case and spacing. */
@@ -55,82 +61,165 @@ export function formatId(n: number | bigint): string {
 }
 
 interface Draft {
-  source: string;
+  key: string;
   text: string;
+  source?: TaskSource;
   label?: string;
   /** Indexes into the same phase's drafts, or task IDs of earlier phases. */
   after: number[];
   afterIds: string[];
 }
 
-function draft(source: string, text: string, label?: string): Draft {
-  return { source, text: oneLine(text), label, after: [], afterIds: [] };
+function draft(key: string, text: string, from?: TaskSource, label?: string): Draft {
+  return { key, text: oneLine(text), source: from ? { file: from.file, line: from.line } : undefined, label, after: [], afterIds: [] };
+}
+
+/** The recommended strategy: the one the strategy document names, or its only strategy. */
+export function chosenStrategy(v: Vision): Strategy | undefined {
+  const s = v.strategy;
+  return s?.recommended ?? (s?.strategies.length === 1 ? s.strategies[0] : undefined);
 }
 
 function setupDrafts(v: Vision): Draft[] {
   const out: Draft[] = [];
   const structure = v.plan?.structure;
+  const planFile = v.plan?.file ?? "";
+  const at = structure ? { file: planFile, line: structure.line } : undefined;
+  const entries = structure ? treeFiles(structure.text) : [];
   if (structure) {
     const roots = topLevelEntries(structure.text);
-    out.push(draft("setup:structure", `Create the project structure from the plan${roots.length ? `: ${roots.map((r) => `\`${r}\``).join(", ")}` : ""}`));
+    out.push(draft("setup:structure", `Create the project structure from the plan's implementation structure${roots.length ? `: ${roots.map((r) => `\`${r}\``).join(", ")}` : ""}`, at));
   }
-  const strategy = v.strategy?.recommended ?? (v.strategy?.strategies.length === 1 ? v.strategy.strategies[0] : undefined);
-  for (const tool of strategy?.tools ?? []) out.push(draft(sourceKey("setup", "tool", tool.text), `Set up ${tool.text}`));
+  const strategy = chosenStrategy(v);
+  const tools = (strategy?.tools ?? []).flatMap((t) => splitList(t.text).map((name) => ({ name, from: t })));
+  const lint = tools.filter((t) => LINT.test(t.name));
+  const testing = tools.filter((t) => TESTING.test(t.name) && !LINT.test(t.name));
+  const stack = tools.filter((t) => !lint.includes(t) && !testing.includes(t));
+  const manifests = entries.filter((e) => MANIFEST.test(e));
+  if (stack.length || manifests.length) {
+    const what = stack.map((t) => t.name).join(", ");
+    const where = manifests.length ? ` in ${manifests.map((m) => `\`${m}\``).join(", ")}` : "";
+    const from = stack[0]?.from ?? at;
+    out.push(draft("setup:init", `Initialize the project${what ? ` with ${what}` : ""} and install its dependencies${where}`, from));
+  }
+  const lintFiles = entries.filter((e) => LINT_FILE.test(e));
+  if (lint.length || lintFiles.length) {
+    const what = [...lint.map((t) => t.name), ...lintFiles.map((f) => `\`${f}\``)].join(", ");
+    out.push(draft("setup:lint", `Configure linting and formatting: ${what}`, lint[0]?.from ?? at));
+  }
+  if (testing.length) out.push(draft("setup:test", `Set up the test tools: ${testing.map((t) => t.name).join(", ")}`, testing[0].from));
   return out;
 }
 
+const LINT = /\b(?:eslint|prettier|biome|ruff|black|flake8|pylint|isort|rubocop|clippy|rustfmt|gofmt|golangci|stylelint|ktlint|swiftlint|checkstyle|spotless|lint(?:er|ing)?|formatter)\b/i;
+const TESTING = /\b(?:pytest|jest|vitest|mocha|jasmine|junit|testng|playwright|cypress|selenium|rspec|xunit|nunit|unittest|k6|locust|testing library)\b/i;
+const MANIFEST = /(?:^|\/)(?:package\.json|pyproject\.toml|requirements(?:-dev)?\.txt|Pipfile|setup\.py|Cargo\.toml|go\.mod|Gemfile|pom\.xml|build\.gradle(?:\.kts)?|composer\.json|mix\.exs|Package\.swift|[\w-]+\.csproj)$/;
+const LINT_FILE = /(?:^|\/)(?:\.eslintrc[\w.]*|eslint\.config\.\w+|\.prettierrc[\w.]*|ruff\.toml|\.flake8|\.editorconfig|\.rubocop\.yml|rustfmt\.toml|\.golangci\.ya?ml|biome\.json)$/;
+
 function foundationalDrafts(v: Vision): Draft[] {
   return [
-    ...(v.goal?.validationMethods ?? []).map((i) => draft(sourceKey("found", "vm", i.id ?? i.text), `Prepare validation method ${i.id}: ${i.text}`)),
-    ...(v.plan?.sharedResources ?? []).map((i) => draft(sourceKey("found", "sr", i.id ?? i.text), `Provision shared resource ${i.id}: ${i.text}`)),
-    ...(v.goal?.dependencies ?? []).map((i) => draft(sourceKey("found", "dep", i.id ?? i.text), `Confirm dependency ${i.id}: ${i.text}`)),
+    ...(v.goal?.validationMethods ?? []).map((i) => draft(sourceKey("found", "vm", i.id ?? i.text), `Prepare validation method ${i.id}: ${i.text}`, i)),
+    ...(v.plan?.sharedResources ?? []).map((i) => draft(sourceKey("found", "sr", i.id ?? i.text), `Provision shared resource ${i.id}: ${i.text}`, i)),
+    ...(v.goal?.dependencies ?? []).map((i) => draft(sourceKey("found", "dep", i.id ?? i.text), `Confirm dependency ${i.id}: ${i.text}`, i)),
   ];
 }
 
-function milestoneDrafts(m: Milestone, sinksOf: (n: string) => string[], titleOf: (n: string) => string): Draft[] {
+/** Test folders of the implementation structure: `tests/validation/`, `tests/integration/`… */
+export interface TestFolders {
+  validation?: string;
+  integration?: string;
+}
+
+export function testFolders(structureText: string | undefined): TestFolders {
+  if (!structureText) return {};
+  const folders = treeFiles(structureText).filter((e) => e.endsWith("/") && /(?:^|\/)(?:tests?|spec|__tests__)\//.test(e));
+  const pick = (kind: RegExp): string | undefined => folders.find((f) => kind.test(f.split("/").slice(-2)[0] ?? ""));
+  const root = folders.find((f) => /^(?:[\w.-]+\/)?(?:tests?|spec|__tests__)\/$/.test(f));
+  return {
+    validation: pick(/^(?:validation|acceptance|contract|unit|e2e|api)$/i) ?? root,
+    integration: pick(/^integration$/i) ?? root,
+  };
+}
+
+function milestoneDrafts(m: Milestone, ctx: MilestoneContext): Draft[] {
   const scope = `m${m.number}`;
   const label = `M${m.number}`;
+  const tests: Draft[] = [];
+  const checks: Draft[] = [];
+  const testSources = m.independentValidation ? [m.independentValidation] : m.validationApproach;
+  if (ctx.includeTests) {
+    const where = (dir: string | undefined): string => (dir ? ` in \`${dir}\`` : "");
+    for (const item of testSources) {
+      tests.push(draft(sourceKey(scope, "validation-test", item.text), `Write the validation test${where(ctx.folders.validation)}, failing before the build: ${bare(item.text)}`, item, label));
+    }
+    for (const dep of m.dependsOn) {
+      const t = draft(sourceKey(scope, "integration-test", ctx.pairKey(m, dep)), `Write the integration test with ${ctx.nameOf(dep)}${where(ctx.folders.integration)}`, m.dependencyText ?? m, label);
+      tests.push(t);
+    }
+  }
+  const items = deliverableItems(m);
   const build: Draft[] = m.tasks.length
-    ? m.tasks.map((t) => draft(sourceKey(scope, "task", t.text), t.text, label))
-    : m.deliverables.map((d) => draft(sourceKey(scope, "deliverable", d.text), deliverableTask(d.text), label));
+    ? m.tasks.map((t) => draft(sourceKey(scope, "task", t.text), t.text, t, label))
+    : items.length
+      ? items.map((d) => draft(sourceKey(scope, "deliverable", d.text), deliverableTask(d.text, ctx.names), d, label))
+      : m.objective
+        ? [draft(sourceKey(scope, "objective", m.objective.text), `Achieve the milestone objective: ${bare(m.objective.text)}`, m.objective, label)]
+        : [];
   for (const dep of m.dependsOn) {
     // The key names both milestones by title too, so the task follows them when they are renumbered.
-    const integrate = draft(sourceKey(scope, "integrate", `${dep}:${m.title} → ${titleOf(dep)}`), `Integrate with Milestone ${dep} - ${titleOf(dep)}`, label);
-    integrate.afterIds = sinksOf(dep);
+    const integrate = draft(sourceKey(scope, "integrate", ctx.pairKey(m, dep)), `Integrate with ${ctx.nameOf(dep)}`, m.dependencyText ?? m, label);
+    integrate.afterIds = ctx.sinksOf(dep);
     build.push(integrate);
   }
-  const buildIdx = build.map((_, i) => i);
-  const check = (kind: string, prefix: string, items: SourceItem[], numbered: boolean): Draft[] =>
-    items.map((item, i) => {
-      const d = draft(sourceKey(scope, kind, item.text), `${prefix}${numbered ? ` ${i + 1}` : ""}: ${item.text}`, label);
+  const offset = tests.length;
+  const buildIdx = build.map((_, i) => offset + i);
+  const check = (kind: string, prefix: string, list: SourceItem[], numbered: boolean): Draft[] =>
+    list.map((item, i) => {
+      const d = draft(sourceKey(scope, kind, item.text), `${prefix}${numbered ? ` ${i + 1}` : ""}: ${item.text}`, item, label);
       d.after = buildIdx;
       return d;
     });
-  return [
-    ...build,
+  const validated = ctx.includeTests ? new Set(testSources) : new Set<SourceItem>();
+  checks.push(
     ...check("acceptance", "Verify acceptance scenario", m.acceptance, true),
     ...check("criterion", "Confirm success criterion", m.successCriteria, false),
-    ...check("validation", "Validate", m.validationApproach, false),
-  ];
+    ...check("validation", "Validate", m.validationApproach.filter((i) => !validated.has(i)), false),
+  );
+  return [...tests, ...build, ...checks];
 }
 
-function polishDrafts(v: Vision): Draft[] {
-  return [
-    ...(v.plan?.qualityStandards ?? []).map((i) => draft(sourceKey("polish", "qs", i.id ?? i.text), `Check quality standard ${i.id}: ${i.text}`)),
-    ...(v.vision?.thresholds ?? []).map((i) => draft(sourceKey("polish", "threshold", i.text), `Confirm success threshold: ${i.text}`)),
-  ];
+interface MilestoneContext {
+  includeTests: boolean;
+  folders: TestFolders;
+  /** Words the vision's documents capitalise mid-sentence: names. */
+  names: ReadonlySet<string>;
+  sinksOf: (n: string) => string[];
+  nameOf: (n: string) => string;
+  /** Source-key part naming a milestone and one it depends on, by number and title. */
+  pairKey: (m: Milestone, dep: string) => string;
 }
 
-/** The first-level folders and files of a project-structure tree. */
-export function topLevelEntries(tree: string): string[] {
-  const lines = tree.split("\n").filter((l) => l.trim() !== "");
-  const depth = (l: string): number => l.search(/[^\s│├└─|`-]/);
-  const names = lines.map((l) => ({ d: depth(l), name: l.replace(/^[\s│├└─|`-]+/, "").replace(/\s+#.*$/, "").trim() })).filter((e) => e.name);
-  if (names.length === 0) return [];
-  // A single root line ("project/") holds everything: list what is directly under it.
-  const rootOnly = names.filter((e) => e.d === names[0].d).length === 1 && names.length > 1;
-  const level = rootOnly ? Math.min(...names.slice(1).map((e) => e.d)) : names[0].d;
-  return names.filter((e, i) => e.d === level && (!rootOnly || i > 0)).map((e) => e.name).slice(0, 12);
+const bare = (text: string): string => text.replace(/[.;]+$/, "");
+
+function polishDrafts(v: Vision, milestones: Milestone[]): Draft[] {
+  const planFile = v.plan?.file ?? "";
+  const structure = v.plan?.structure;
+  const docsDir = structure ? treeFiles(structure.text).find((e) => /^(?:[\w.-]+\/)?docs?\/$/.test(e)) : undefined;
+  const out: Draft[] = [
+    ...(v.plan?.qualityStandards ?? []).map((i) => draft(sourceKey("polish", "qs", i.id ?? i.text), `Check quality standard ${i.id}: ${i.text}`, i)),
+    ...(v.vision?.thresholds ?? []).map((i) => draft(sourceKey("polish", "threshold", i.text), `Confirm success threshold: ${i.text}`, i)),
+  ];
+  if (milestones.length === 0) return out;
+  const heading = { file: planFile, line: milestones[0].line };
+  out.push(
+    draft("polish:docs", `Update the documentation of what the milestones delivered${docsDir ? ` in \`${docsDir}\`` : ""}`, docsDir && structure ? { file: planFile, line: structure.line } : heading),
+    draft("polish:cleanup", "Clean up and refactor the code of every milestone", heading),
+  );
+  for (const m of milestones) {
+    const how = m.independentValidation ?? m.validationApproach[0];
+    if (how) out.push(draft(sourceKey("polish", "revalidate", m.number), `Run the validation of Milestone ${m.number} again: ${bare(how.text)}`, how));
+  }
+  return out;
 }
 
 /** Milestones grouped into waves: each wave only needs milestones of earlier waves. */
@@ -151,7 +240,7 @@ export function milestoneWaves(milestones: Milestone[], order: string[]): string
  * Polish; tasks numbered T001… in execution order, with [P] and dependencies. (IDs that must stay
  * stable across regenerations are given afterwards by the merge: `assignIds`.)
  */
-export function buildExecutionPlan(v: Vision): ExecutionPlan {
+export function buildExecutionPlan(v: Vision, opts: BuildOptions = {}): ExecutionPlan {
   const milestones = v.plan?.milestones ?? [];
   const byNumber = new Map<string, Milestone>();
   for (const m of milestones) if (!byNumber.has(m.number)) byNumber.set(m.number, m);
@@ -162,7 +251,7 @@ export function buildExecutionPlan(v: Vision): ExecutionPlan {
   const sinks = new Map<string, string[]>();
 
   const addPhase = (kind: PhaseKind, title: string, drafts: Draft[], milestone?: Milestone): PlannedPhase => {
-    const tasks: PlannedTask[] = drafts.map((d) => ({ id: "", source: d.source, text: d.text, label: d.label, parallel: false, dependsOn: [], paths: pathsIn(d.text) }));
+    const tasks: PlannedTask[] = drafts.map((d) => ({ id: "", key: d.key, source: d.source, text: d.text, label: d.label, parallel: false, dependsOn: [], paths: pathsIn(d.text) }));
     for (const t of tasks) t.id = formatId(next++);
     drafts.forEach((d, i) => {
       tasks[i].dependsOn = [...d.afterIds, ...d.after.map((j) => tasks[j].id)];
@@ -178,12 +267,20 @@ export function buildExecutionPlan(v: Vision): ExecutionPlan {
 
   addPhase("setup", "Setup (Shared Infrastructure)", setupDrafts(v));
   addPhase("foundational", "Foundational (Blocking Prerequisites)", foundationalDrafts(v));
+  const ctx: MilestoneContext = {
+    includeTests: opts.includeTests ?? true,
+    folders: testFolders(v.plan?.structure?.text),
+    names: namesIn(visionTexts(v)),
+    sinksOf: (d) => sinks.get(d) ?? [],
+    nameOf: (d) => headingName("Milestone", byNumber.get(d) ?? { number: d, title: "" }),
+    pairKey: (m, d) => `${d}:${m.title} → ${byNumber.get(d)?.title ?? ""}`,
+  };
   for (const n of order) {
     const m = byNumber.get(n)!;
-    const phase = addPhase("milestone", `Milestone ${m.number} - ${m.title}`, milestoneDrafts(m, (d) => sinks.get(d) ?? [], (d) => byNumber.get(d)?.title ?? ""), m);
+    const phase = addPhase("milestone", headingName("Milestone", m), milestoneDrafts(m, ctx), m);
     const depended = new Set(phase.tasks.flatMap((t) => t.dependsOn));
     sinks.set(n, phase.tasks.filter((t) => !depended.has(t.id)).map((t) => t.id));
   }
-  addPhase("polish", "Polish & Cross-Cutting Concerns", polishDrafts(v));
+  addPhase("polish", "Polish & Cross-Cutting Concerns", polishDrafts(v, order.map((n) => byNumber.get(n)!)));
   return { phases, order, mvp, waves: milestoneWaves([...byNumber.values()], order) };
 }

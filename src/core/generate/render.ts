@@ -5,6 +5,8 @@ import { wikilink } from "../links";
 import { hashText } from "../text/normalize";
 import { yamlString } from "../text/yaml";
 import type { Milestone, Vision } from "../vision/model";
+import { headingName } from "../vision/headings";
+import { hasPlaceholder } from "../vision/placeholders";
 import { type ScheduledMilestone, parseTimeline, scheduleMilestones } from "../vision/timeline";
 import { firstDate } from "../vision/start-date";
 import type { ExecutionPlan, PlannedPhase, PlannedTask } from "./plan-model";
@@ -37,7 +39,7 @@ function phaseHeading(p: PlannedPhase): string {
   if (p.kind === "milestone" && p.milestone) {
     const m = p.milestone;
     const priority = m.priority !== undefined ? ` (Priority: P${m.priority})` : "";
-    return `## Phase ${p.number}: Milestone ${m.number} - ${m.title}${priority}${p.mvp ? " 🎯 MVP" : ""}`;
+    return `## Phase ${p.number}: ${headingName("Milestone", m)}${priority}${p.mvp ? " 🎯 MVP" : ""}`;
   }
   return `## Phase ${p.number}: ${p.title}`;
 }
@@ -53,7 +55,8 @@ export function renderExecuteNote(v: Vision, plan: ExecutionPlan, opts: RenderOp
   const planPath = v.ref.docs.plan ?? `${v.ref.folder}/plan.md`;
   const planName = basename(planPath);
   const planLink = wikilink(planPath, undefined, planName.replace(/\.md$/, ""));
-  const milestoneLink = (m: Milestone): string => wikilink(planPath, m.heading, `M${m.number}`);
+  // A heading that still holds a template placeholder is linked as the plan note, so no placeholder is copied.
+  const milestoneLink = (m: Milestone): string => wikilink(planPath, hasPlaceholder(m.heading) ? undefined : m.heading, `M${m.number}`);
   const phaseOf = new Map(plan.phases.filter((p) => p.milestone).map((p) => [p.milestone!.number, p]));
   const milestones = plan.phases.flatMap((p) => (p.milestone ? [p.milestone] : []));
   const polish = plan.phases[plan.phases.length - 1];
@@ -80,7 +83,7 @@ export function renderExecuteNote(v: Vision, plan: ExecutionPlan, opts: RenderOp
   push(style === "tasks" ? "- **🆔 / ⛔**: the task's ID and the tasks it waits for (Tasks plugin format)" : "- **(depends on …)**: the tasks that must be done first", "");
 
   push("## Path Conventions");
-  const roots = plan.phases[0].tasks.find((t) => t.source === "setup:structure")?.paths ?? [];
+  const roots = plan.phases[0].tasks.find((t) => t.key === "setup:structure")?.paths ?? [];
   if (v.plan?.structure) {
     push(`- Paths follow the project structure in ${planLink} (line ${v.plan.structure.line})${roots.length ? `: ${roots.map((r) => `\`${r}\``).join(", ")}` : ""}`);
   } else push("- The plan states no project structure; tasks use the paths its deliverables name");

@@ -1,6 +1,8 @@
 import { basename } from "../files";
+import { headingName } from "../vision/headings";
 import type { Milestone, SourceItem, Vision } from "../vision/model";
-import type { ExecutionPlan, PlannedPhase } from "./plan-model";
+import { deliverableItems } from "./deliverables";
+import { type ExecutionPlan, type PlannedPhase, chosenStrategy } from "./plan-model";
 
 /**
  * The sections after the phases, filled only from what the vision documents say. Where the sources
@@ -40,10 +42,6 @@ const fileOf = (v: Vision, role: "vision" | "goal" | "strategy" | "plan"): strin
   return path ? basename(path) : `${role}.md`;
 };
 
-function chosenStrategy(v: Vision) {
-  const s = v.strategy;
-  return s?.recommended ?? (s?.strategies.length === 1 ? s.strategies[0] : undefined);
-}
 
 function dependencySection(v: Vision, plan: ExecutionPlan, ctx: SectionContext): string[] {
   const { phaseOf, milestones, polish } = ctx;
@@ -67,7 +65,8 @@ function dependencySection(v: Vision, plan: ExecutionPlan, ctx: SectionContext):
     if (m.external?.length) out.push(`  - External: ${m.external.join("; ")}`);
   }
   out.push("", "### Within Each Milestone", "");
-  out.push("- Deliverables first; those marked [P] can be built side by side");
+  out.push("- Validation and integration tests (when included) first: written, and failing, before the build");
+  out.push("- Deliverables next; those marked [P] can be built side by side");
   out.push("- Integration tasks once the milestones they integrate with are complete");
   out.push("- Acceptance scenarios, success criteria and validation after the deliverables they check");
   out.push("- Milestone complete (its checkpoint) before the milestones that depend on it start", "");
@@ -91,7 +90,7 @@ function learningLoops(v: Vision): string[] {
     ...(v.vision?.outcomes ?? []).map(withId),
     ...(v.goal?.objectives ?? []).flatMap((o) => {
       const parts = [o.metric && `metric: ${bare(o.metric.text)}`, o.target && `target: ${bare(o.target.text)}`, o.baseline && `baseline: ${bare(o.baseline.text)}`, o.timeline && `when: ${bare(o.timeline.text)}`].filter(Boolean);
-      return parts.length ? [`Objective ${o.number} - ${o.title}: ${parts.join("; ")}`] : [];
+      return parts.length ? [`${headingName("Objective", o)}: ${parts.join("; ")}`] : [];
     }),
   ];
   return [
@@ -104,14 +103,26 @@ function learningLoops(v: Vision): string[] {
     ...numbered("MP", measures, `The sources name no measurable outcome (${fileOf(v, "vision")} has no SC- items and ${fileOf(v, "goal")} no objective metrics)`),
     "",
     "### Evidence Collection Points",
-    ...numbered("ECP", (v.strategy?.evidence ?? []).map(withId), `The sources name no evidence collection (${fileOf(v, "strategy")} has no Evidence Collection Approach)`),
+    ...numbered("ECP", evidence(v), `The sources name no evidence collection (${fileOf(v, "strategy")} has ${v.strategy && !chosenStrategy(v) ? "no recommended strategy" : "no Evidence Collection Approach"})`),
     "",
   ];
 }
 
+/** The recommended strategy's Evidence Collection Approach and the document's ECP- points (only when a strategy is recommended). */
+function evidence(v: Vision): Entry[] {
+  const chosen = chosenStrategy(v);
+  return chosen ? [...(v.strategy?.evidencePoints ?? []), ...chosen.evidence] : [];
+}
+
 function adaptation(v: Vision): string[] {
-  const triggers = [...(v.plan?.adaptiveResponses ?? []).map(withId), ...(v.strategy?.adaptation ?? []).map(withId)];
-  const ecp = v.strategy?.evidence.length ?? 0;
+  const chosen = chosenStrategy(v);
+  const goalTriggers = v.goal?.triggers ?? [];
+  const triggers: Entry[] = [
+    ...goalTriggers.map((i) => ({ ...i, text: `If **${bare(i.text)}**: follow the adaptation process below` })),
+    ...(v.plan?.adaptiveResponses ?? []).map(withId),
+    ...(chosen ? [...(goalTriggers.length ? [] : (v.strategy?.triggers ?? [])), ...chosen.adaptation] : []).map(withId),
+  ];
+  const ecp = evidence(v).length;
   const range = (prefix: string, n: number): string => (n > 1 ? `${prefix}-001 to ${prefix}-${String(n).padStart(3, "0")}` : `${prefix}-001`);
   return [
     "## Adaptation Protocols",
@@ -173,10 +184,10 @@ function intentAlignment(v: Vision): string[] {
   const checkpoints = (v.vision?.intents ?? []).map((i) => {
     const p = i.priority !== undefined ? ` (P${i.priority})` : "";
     const how = i.independentValidation?.text ?? i.description;
-    return `Intent ${i.number} - ${i.title}${p}${how ? `: ${how}` : ""}`;
+    return `${headingName("Intent", i)}${p}${how ? `: ${how}` : ""}`;
   });
   const metrics = [
-    ...(v.goal?.objectives ?? []).flatMap((o) => o.successCriteria.map((c) => `Objective ${o.number} - ${o.title}: ${c.text}`)),
+    ...(v.goal?.objectives ?? []).flatMap((o) => o.successCriteria.map((c) => `${headingName("Objective", o)}: ${c.text}`)),
     ...(v.vision?.thresholds ?? []).map(withId),
   ];
   return [
@@ -195,7 +206,7 @@ function intentAlignment(v: Vision): string[] {
 const DOC_HINT = /(?:^|[\s`/])(?:docs?\/|README|[\w-]+\.md\b)|\b(?:documentation|guide|handbook|runbook|playbook)\b/i;
 
 function documentation(v: Vision, ctx: SectionContext): string[] {
-  const docs = ctx.milestones.flatMap((m) => m.deliverables.filter((d) => DOC_HINT.test(d.text)).map((d) => `${d.text} (Milestone ${m.number})`));
+  const docs = ctx.milestones.flatMap((m) => deliverableItems(m).filter((d) => DOC_HINT.test(d.text)).map((d) => `${d.text} (Milestone ${m.number})`));
   return [
     "## Documentation Requirements",
     "",
@@ -227,12 +238,12 @@ function implementationStrategy(plan: ExecutionPlan, ctx: SectionContext): strin
     const needed = prerequisites(mvp, milestones);
     let step = 3;
     for (const n of needed) out.push(`${step++}. Complete Phase ${phaseOf.get(n)!.number}: Milestone ${n}`);
-    out.push(`${step++}. Complete Phase ${phaseOf.get(mvp.number)!.number}: Milestone ${mvp.number} - ${mvp.title}`);
+    out.push(`${step++}. Complete Phase ${phaseOf.get(mvp.number)!.number}: ${headingName("Milestone", mvp)}`);
     out.push(`${step++}. **STOP and VALIDATE**: check Milestone ${mvp.number} against its acceptance scenarios and success criteria`);
     out.push(`${step}. Deploy or demo if validation passes`);
   }
   out.push("", "### Incremental Delivery", "", "1. Complete Setup + Foundational");
-  milestones.forEach((m, i) => out.push(`${i + 2}. Add Milestone ${m.number} - ${m.title} → validate independently → deploy/demo${m.number === plan.mvp ? " (MVP!)" : ""}`));
+  milestones.forEach((m, i) => out.push(`${i + 2}. Add ${headingName("Milestone", m)} → validate independently → deploy/demo${m.number === plan.mvp ? " (MVP!)" : ""}`));
   out.push("", "### Parallel Team Strategy", "", "With several people:", "", "1. Complete Setup + Foundational together");
   plan.waves.forEach((w, i) => out.push(`${i + 2}. ${w.length > 1 ? "In parallel: " : ""}${w.map((n) => `Milestone ${n}`).join(", ")}${i === 0 ? "" : " (after the wave before)"}`));
   out.push("", "---", "");

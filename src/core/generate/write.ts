@@ -10,7 +10,7 @@ import { splitNote, withoutUserProperties } from "../merge/text";
 import { hashText } from "../text/normalize";
 import type { Vision } from "../vision/model";
 import { bodyOf, frontmatterOf } from "../workspace";
-import { buildExecutionPlan } from "./plan-model";
+import { type ExecutionPlan, buildExecutionPlan } from "./plan-model";
 import { EXECUTE_MARKER, type RenderOptions, renderExecuteNote } from "./render";
 
 export type WriteDecision =
@@ -45,6 +45,8 @@ export interface GenerateOptions extends RenderOptions {
   base?: BaseRecord;
   /** Take over (merge into) an execution plan Intent Kit did not write. Only after the user confirmed. */
   adopt?: boolean;
+  /** The Validation Test and Integration Test tasks of each milestone (default true). */
+  includeTests?: boolean;
 }
 
 export const DEFAULT_EXECUTE_NAME = "execute.md";
@@ -119,8 +121,9 @@ export function planExecuteWrite(v: Vision, existing: string | undefined, given:
   // A stored base only counts for the note it was made for.
   const opts: GenerateOptions = given.base && given.base.note !== path ? { ...given, base: undefined } : given;
   const snapshot = planSnapshot(v);
+  const build = (): ExecutionPlan => buildExecutionPlan(v, { includeTests: opts.includeTests });
   const generate = (ids: IdMap, reserved: string[], today: Date, style = opts.dependencyStyle): Generation => {
-    const plan = buildExecutionPlan(v);
+    const plan = build();
     const reworded: string[] = [];
     const map = assignIds(plan, ids, reserved, reworded);
     const texts = new Map(plan.phases.flatMap((p) => p.tasks.map((t) => [t.id, t.text] as const)));
@@ -149,7 +152,7 @@ export function planExecuteWrite(v: Vision, existing: string | undefined, given:
   // to the reader (in a code block, say): a user who wrote it meant something by it.
   const reserved = [...new Set([...noteTasks.map((f) => f.id), ...parts.body.flatMap((l) => parseTaskLine(l)?.id ?? [])])];
   const notes: string[] = [];
-  const planned = buildExecutionPlan(v);
+  const planned = build();
   const recorded = frontmatterOf(existing)["body-hash"];
   const stale = opts.base !== undefined && state === "ours-edited" && isStaleBase(existing, opts.base);
   let baseText: string | undefined;

@@ -15,9 +15,9 @@ export function keyedTasks(plan: ExecutionPlan): { task: PlannedTask; key: strin
   const seen = new Map<string, number>();
   return plan.phases.flatMap((p) =>
     p.tasks.map((task) => {
-      const n = (seen.get(task.source) ?? 0) + 1;
-      seen.set(task.source, n);
-      return { task, key: n === 1 ? task.source : `${task.source}#${n}` };
+      const n = (seen.get(task.key) ?? 0) + 1;
+      seen.set(task.key, n);
+      return { task, key: n === 1 ? task.key : `${task.key}#${n}` };
     }),
   );
 }
@@ -74,20 +74,21 @@ export function assignIds(plan: ExecutionPlan, previous: Readonly<IdMap>, reserv
 /**
  * What a milestone's source item is, whatever the milestone's number: `m3:deliverable:build the
  * api` → `deliverable:build the api`; an integration task, `m3:integrate:2:sharing → core`, is the
- * pair of milestone titles it joins (`integrate:sharing → core`). Undefined outside milestones, and
+ * pair of milestone titles it joins (`integrate:sharing → core`; the same for its integration test,
+ * `integration-test:…`). Undefined outside milestones, and
  * for keys of earlier versions that name the milestones by number only (`m3:integrate:2`).
  */
 function milestoneTail(key: string): string | undefined {
   const m = /^m[^:]*:(.*)$/.exec(key);
   if (!m) return undefined;
-  if (!m[1].startsWith("integrate:")) return m[1];
-  const pair = /^integrate:[^:]*:(.+)$/.exec(m[1]);
-  return pair ? `integrate:${pair[1]}` : undefined;
+  const pair = /^(integrate|integration-test):([^:]*)(?::(.+))?$/.exec(m[1]);
+  if (!pair) return m[1];
+  return pair[3] !== undefined ? `${pair[1]}:${pair[3]}` : undefined;
 }
 
 /** `m3:integrate:2` for an integration key of any version (the milestones by number); else undefined. */
 function integrationByNumber(key: string): string | undefined {
-  return /^m[^:]*:integrate:[^:]*/.exec(key)?.[0];
+  return /^m[^:]*:(?:integrate|integration-test):[^:]*/.exec(key)?.[0];
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics";
 import { orderMilestones, resolveDependencies } from "./dependencies";
-import type { Milestone, NumberedHeading, VisionRef } from "./model";
+import type { Milestone, NumberedHeading, PlanDocument, StrategyDocument, VisionRef } from "./model";
+import { strategyNamed } from "./strategy-choice";
 
 /** Duplicate numbers and missing priorities among a plan's milestone headings. */
 export function checkMilestoneHeadings(heads: readonly NumberedHeading[], diagnostics: Diagnostic[]): void {
@@ -47,4 +48,23 @@ export function checkHasPlan(ref: VisionRef, diagnostics: Diagnostic[]): void {
 /** The vision's display name: from the vision, plan, goal or strategy heading, else the folder slug. */
 export function displayName(ref: VisionRef, names: (string | undefined)[]): string {
   return names.find((n) => n) ?? ref.id.replace(/^\d+-/, "").replace(/-/g, " ");
+}
+
+/**
+ * The recommended strategy: the strategy document's own recommendation, else the one the plan's
+ * Selected Strategy names. Several strategies and no recommendation: a warning, and the note takes
+ * content from none of them.
+ */
+export function settleRecommendation(strategy: StrategyDocument, plan: PlanDocument | undefined, diagnostics: Diagnostic[]): void {
+  if (strategy.recommended) return;
+  const selected = plan?.selectedStrategy;
+  strategy.recommended = selected ? strategyNamed(strategy.strategies, selected.text) : undefined;
+  if (strategy.recommended || strategy.strategies.length < 2) return;
+  diagnostics.push({
+    code: "no-recommended-strategy",
+    severity: "warning",
+    message: `${strategy.strategies.length} strategies and none recommended; name one under "## Recommended Strategy" as "**Selected Approach**: Strategy N - Title" (the execute note takes no strategy content until then).`,
+    file: strategy.file,
+    line: 1,
+  });
 }

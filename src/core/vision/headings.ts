@@ -1,6 +1,12 @@
 import { type MarkdownDoc, type Section, sections } from "../markdown/parse";
 import { normalizeKey, readBlock } from "../markdown/fields";
 import type { HeaderFields, NumberedHeading } from "./model";
+import { hasPlaceholder } from "./placeholders";
+
+/** `Milestone 2 - OAuth`, or `Milestone 2` when it has no title. */
+export function headingName(word: string, h: { number: string; title: string }): string {
+  return `${word} ${h.number}${h.title ? ` - ${h.title}` : ""}`;
+}
 
 /** `(Priority: P1)`, `(P1)`, `[P1]`, `(Prioridade: P1)`, `(US1, Priority: P1)`, `（优先级: P1）`. */
 const PRIORITY = /\s*[([（【]\s*(?:[^()[\]（）【】]*?[:：]\s*)?P(\d)\s*[)\]）】]/u;
@@ -24,7 +30,9 @@ export function readNumberedHeading(word: string, heading: string, file: string,
   const mvp = /🎯|\bMVP\b/u.test(rest);
   rest = rest.replace(MVP, "");
   const { priority, rest: withoutPriority } = readPriority(rest);
-  const title = withoutPriority.replace(SEPARATOR, "").replace(/\s*[-–—:]\s*$/, "").trim();
+  const written = withoutPriority.replace(SEPARATOR, "").replace(/\s*[-–—:]\s*$/, "").trim();
+  // A template title (`[Title]`) is no title: the item is named by its number alone.
+  const title = hasPlaceholder(written) ? "" : written;
   return { number: m[1].toLowerCase(), title, priority, mvp, heading, file, line };
 }
 

@@ -3,7 +3,7 @@ import { fenceTracker } from "../markdown/fences";
 import { MAX_INDENT, type MarkdownDoc, overIndentedLines, parseMarkdown } from "../markdown/parse";
 import { basename } from "../files";
 import { hashText, normalizeText } from "../text/normalize";
-import { checkHasPlan, displayName, settleMilestones } from "./checks";
+import { checkHasPlan, displayName, settleMilestones, settleRecommendation } from "./checks";
 import type { DocRole, Vision, VisionRef } from "./model";
 import { parseGoal, parseStrategy, parseVision } from "./parse-docs";
 import { parsePlan } from "./parse-plan";
@@ -103,6 +103,7 @@ export function buildVision(
   const goal = docs.goal ? parseGoal(docs.goal) : undefined;
   const strategy = docs.strategy ? parseStrategy(docs.strategy) : undefined;
   const plan = ref.kind === "vision" && docs.plan ? parsePlan(docs.plan, diagnostics) : undefined;
+  if (strategy) settleRecommendation(strategy, plan, diagnostics);
   const order = plan ? settleMilestones(plan.milestones, plan.file, diagnostics) : [];
   checkHasPlan(ref, diagnostics);
   const name = displayName(ref, [vision?.name, plan?.name, goal?.name, strategy?.name]);

@@ -66,6 +66,8 @@ export interface GoalDocument {
   dependencies: SourceItem[];
   resources: SourceItem[];
   schedule: SourceItem[];
+  /** Adaptation Triggers (AT-). */
+  triggers: SourceItem[];
 }
 
 export interface Strategy extends NumberedHeading {
@@ -74,6 +76,9 @@ export interface Strategy extends NumberedHeading {
   tools: SourceItem[];
   steps: SourceItem[];
   riskLevel?: SourceItem;
+  /** Its Evidence Collection Approach and Adaptation Mechanism. */
+  evidence: SourceItem[];
+  adaptation: SourceItem[];
 }
 
 export interface StrategyDocument {
@@ -81,10 +86,11 @@ export interface StrategyDocument {
   name: string;
   header: HeaderFields;
   strategies: Strategy[];
-  /** The strategy the document recommends, when it names one that exists. */
+  /** The strategy the document recommends (or the plan's Selected Strategy names), when it exists. */
   recommended?: Strategy;
-  evidence: SourceItem[];
-  adaptation: SourceItem[];
+  /** ECP- items and AT- items of the document's validation and adaptation framework. */
+  evidencePoints: SourceItem[];
+  triggers: SourceItem[];
 }
 
 export interface Milestone extends NumberedHeading {
@@ -125,13 +131,15 @@ export interface PlanDocument {
   /** Where the work starts: the header, Milestone Overview or Overall Timeline (see start-date.ts). */
   startDate?: SourceItem;
   milestones: Milestone[];
-  /** The project-structure code block, when the plan has one. */
+  /** The Implementation Structure tree (never the Documentation tree), when the plan has one. */
   structure?: { text: string; line: number };
   risks: Risk[];
   qualityStandards: SourceItem[];
   sharedResources: SourceItem[];
   progressTracking: SourceItem[];
   adaptiveResponses: SourceItem[];
+  /** `**Selected Strategy**` of the Milestone Overview. */
+  selectedStrategy?: SourceItem;
 }
 
 /** Where a vision's documents are, before they are read. */

@@ -3,6 +3,8 @@ import { type MarkdownDoc, sections } from "../markdown/parse";
 import { documentName, numberedSections, readHeader, readNumberedHeading } from "./headings";
 import type { GoalDocument, Intent, Objective, Strategy, StrategyDocument, VisionDocument } from "./model";
 import { sectionItems } from "./parse-plan";
+import { hasPlaceholder } from "./placeholders";
+import { strategyNamed } from "./strategy-choice";
 import { FieldReader, idItemsDeep } from "./sources";
 
 export function parseVision(doc: MarkdownDoc): VisionDocument {
@@ -11,7 +13,7 @@ export function parseVision(doc: MarkdownDoc): VisionDocument {
   const intents: Intent[] = numberedSections(doc, "Intent").map(({ head, section }) => {
     const block = readBlock(doc, section.content);
     const r = new FieldReader(block, file);
-    const description = block.text.map((t) => t.text).join(" ");
+    const description = block.text.map((t) => t.text).filter((t) => !hasPlaceholder(t)).join(" ");
     return {
       ...head,
       description,
@@ -56,6 +58,7 @@ export function parseGoal(doc: MarkdownDoc): GoalDocument {
     dependencies: idItemsDeep(all, file, "ED", "ID"),
     resources: idItemsDeep(all, file, "HR", "TR", "FR"),
     schedule: sectionItems(doc, /validation schedule/i),
+    triggers: idItemsDeep(all, file, "AT"),
   };
 }
 
@@ -71,29 +74,34 @@ export function parseStrategy(doc: MarkdownDoc): StrategyDocument {
       tools: r.list("technology/tools", "technology", "tools", "technology / tools"),
       steps: r.list("implementation steps"),
       riskLevel: r.one("risk level"),
+      evidence: r.list("evidence collection approach", "evidence collection"),
+      adaptation: r.list("adaptation mechanism", "adaptation mechanisms"),
     };
   });
-  const r = new FieldReader(all, file);
+  const recommended = recommendedStrategy(doc, strategies);
   return {
     file,
     name: documentName(doc)?.name ?? "",
     header: readHeader(doc),
     strategies,
-    recommended: recommendedStrategy(doc, strategies),
-    evidence: r.list("evidence collection approach", "evidence collection"),
-    adaptation: r.list("adaptation mechanism", "adaptation mechanisms"),
+    recommended,
+    // The document's own framework (ECP-, AT-) is written for the chosen strategy.
+    evidencePoints: idItemsDeep(all, file, "ECP"),
+    triggers: idItemsDeep(all, file, "AT"),
   };
 }
 
-/** The strategy a `## Recommended Strategy…` section names, by number or by title. */
+/**
+ * The strategy a `## Recommended Strategy…` section names (its heading, then its `**Selected
+ * Approach**` field, then its text), by number or by title.
+ */
 function recommendedStrategy(doc: MarkdownDoc, strategies: Strategy[]): Strategy | undefined {
   const section = sections(doc).find((s) => /recommend|chosen|selected/i.test(s.text));
   if (!section) return strategies.length === 1 ? strategies[0] : undefined;
   const inHeading = readNumberedHeading("Strategy", section.text.replace(/^[^:：]*[:：]\s*/, ""), doc.file, section.line);
-  const text = `${section.text} ${readBlock(doc, section.body).text.map((t) => t.text).join(" ")} ${readBlock(doc, section.body).fields.map((f) => `${f.key} ${f.value}`).join(" ")}`;
-  const byNumber = inHeading?.number ?? /Strategy\s+(\d+)/i.exec(text)?.[1];
-  return (
-    strategies.find((s) => s.number === byNumber) ??
-    strategies.find((s) => s.title !== "" && text.toLowerCase().includes(s.title.toLowerCase()))
-  );
+  if (inHeading) return strategyNamed(strategies, `Strategy ${inHeading.number}`);
+  const block = readBlock(doc, section.body);
+  const selected = new FieldReader(block, doc.file).one("selected approach", "selected strategy", "recommended strategy", "chosen strategy");
+  const rest = `${block.text.map((t) => t.text).join(" ")} ${block.fields.map((f) => `${f.key} ${f.value}`).join(" ")}`;
+  return (selected && strategyNamed(strategies, selected.text)) ?? strategyNamed(strategies, rest);
 }

@@ -1,6 +1,9 @@
 import type { Diagnostic } from "../diagnostics";
 import { readBlock } from "../markdown/fields";
-import { type MarkdownDoc, sections } from "../markdown/parse";
+import { type MarkdownDoc, sections, sourceOf, startLine } from "../markdown/parse";
+import { treeFiles } from "./tree";
+import { oneLine } from "../text/normalize";
+import { hasPlaceholder } from "./placeholders";
 import { documentName, numberedSections, readHeader } from "./headings";
 import type { Milestone, PlanDocument, Risk, SourceItem } from "./model";
 import { checkMilestoneHeadings } from "./checks";
@@ -35,7 +38,7 @@ export function parsePlan(doc: MarkdownDoc, diagnostics: Diagnostic[]): PlanDocu
     });
   }
 
-  const structure = all.code.find((c) => TREE_HINT.test(c.value));
+  const structure = implementationStructure(doc);
   const header = readHeader(doc);
   return {
     file,
@@ -48,8 +51,57 @@ export function parsePlan(doc: MarkdownDoc, diagnostics: Diagnostic[]): PlanDocu
     qualityStandards: idItemsDeep(all, file, "QS"),
     sharedResources: idItemsDeep(all, file, "SR"),
     progressTracking: sectionItems(doc, /progress tracking/i),
-    adaptiveResponses: sectionItems(doc, /adaptive response|adaptation plan/i),
+    adaptiveResponses: adaptiveResponses(doc),
+    selectedStrategy: new FieldReader(all, file).one("selected strategy", "recommended strategy", "strategy"),
   };
+}
+
+/**
+ * The tree of the Implementation Structure: the first tree block under a heading that names it (or
+ * source code / layout), else the first tree block that is not under a "Documentation" heading
+ * and does not list only notes (plan.md, research.md…).
+ */
+function implementationStructure(doc: MarkdownDoc): { value: string; line: number } | undefined {
+  const all = sections(doc);
+  const trees = readBlock(doc, doc.root.children).code.filter((c) => TREE_HINT.test(c.value));
+  const headingOf = (line: number): string => all.filter((s) => s.line < line).pop()?.text ?? "";
+  const named = trees.find((c) => /implementation structure|source code|code layout|repository layout/i.test(headingOf(c.line)));
+  const onlyNotes = (tree: string): boolean => {
+    const files = treeFiles(tree).filter((e) => !e.endsWith("/"));
+    return files.length > 0 && files.every((e) => /\.md$/i.test(e));
+  };
+  return named ?? trees.find((c) => !/^documentation\b/i.test(headingOf(c.line)) && !onlyNotes(c.value));
+}
+
+const IF_TRIGGER = /^If\s+\*\*(.+?)\*\*\s*:?\s*(.*)$/i;
+
+/**
+ * The Adaptive Response Plan as trigger → response pairs: `If **condition**:` followed by its
+ * actions becomes one item `If **condition**: action; action`; bullets under no trigger stay as they are.
+ */
+function adaptiveResponses(doc: MarkdownDoc): SourceItem[] {
+  const section = sections(doc).find((s) => /adaptive response|adaptation plan/i.test(s.text));
+  if (!section) return [];
+  const out: SourceItem[] = [];
+  let trigger: { condition: string; actions: string[]; line: number } | undefined;
+  const close = (): void => {
+    if (trigger && trigger.actions.length) out.push({ text: `If **${trigger.condition}**: ${trigger.actions.join("; ")}`, file: doc.file, line: trigger.line, children: [] });
+    trigger = undefined;
+  };
+  for (const node of section.content) {
+    if (node.type === "heading" || node.type === "thematicBreak") close();
+    else if (node.type === "paragraph") {
+      const m = IF_TRIGGER.exec(oneLine(sourceOf(doc, node)));
+      close();
+      if (m && !hasPlaceholder(m[1])) trigger = { condition: m[1].trim(), actions: m[2] && !hasPlaceholder(m[2]) ? [m[2].trim()] : [], line: startLine(node) };
+    } else if (node.type === "list") {
+      const items = clean(readBlock(doc, [node]).items, doc.file).map((i) => i.text.replace(/[.;]+$/, ""));
+      if (trigger) trigger.actions.push(...items);
+      else out.push(...clean(readBlock(doc, [node]).items, doc.file));
+    }
+  }
+  close();
+  return out;
 }
 
 /** All bullets of the first section whose heading matches, flattened one level. */
@@ -57,7 +109,8 @@ export function sectionItems(doc: MarkdownDoc, heading: RegExp): SourceItem[] {
   const section = sections(doc).find((s) => heading.test(s.text));
   if (!section) return [];
   const block = readBlock(doc, section.content);
-  const items = [...block.items, ...block.fields.flatMap((f) => (f.items.length ? f.items : [{ text: `${f.key}: ${f.value}`, line: f.line, children: [] }]))];
+  // A field with neither value nor items (a `### Milestone Tracking` sub-heading) is no entry.
+  const items = [...block.items, ...block.fields.flatMap((f) => (f.items.length ? f.items : f.value ? [{ text: `${f.key}: ${f.value}`, line: f.line, children: [] }] : []))];
   return clean(items.sort((a, b) => a.line - b.line), doc.file);
 }
 

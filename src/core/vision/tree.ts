@@ -1,0 +1,32 @@
+/** Reading project-structure tree blocks (`├── src/`, `│   └── api/`). */
+
+/** The first-level folders and files of a project-structure tree. */
+export function topLevelEntries(tree: string): string[] {
+  const lines = tree.split("\n").filter((l) => l.trim() !== "");
+  const depth = (l: string): number => l.search(/[^\s│├└─|`-]/);
+  const names = lines.map((l) => ({ d: depth(l), name: l.replace(/^[\s│├└─|`-]+/, "").replace(/\s+#.*$/, "").trim() })).filter((e) => e.name);
+  if (names.length === 0) return [];
+  // A single root line ("project/") holds everything: list what is directly under it.
+  const rootOnly = names.filter((e) => e.d === names[0].d).length === 1 && names.length > 1;
+  const level = rootOnly ? Math.min(...names.slice(1).map((e) => e.d)) : names[0].d;
+  // Entries under a single root keep it in their path (`notices/src/`), so every path is real.
+  const prefix = rootOnly && names[0].name.endsWith("/") ? names[0].name : "";
+  return names.filter((e, i) => e.d === level && (!rootOnly || i > 0)).map((e) => `${prefix}${e.name}`).slice(0, 12);
+}
+
+/** Every entry of a tree block as a path from its root (`tests/integration/`, `pyproject.toml`). */
+export function treeFiles(tree: string): string[] {
+  const out: string[] = [];
+  const stack: { depth: number; name: string }[] = [];
+  for (const line of tree.split("\n")) {
+    const depth = line.search(/[^\s│├└─|`-]/);
+    const name = line.replace(/^[\s│├└─|`-]+/, "").replace(/\s+#.*$/, "").trim();
+    if (depth < 0 || !name || name.startsWith("#")) continue;
+    while (stack.length && stack[stack.length - 1].depth >= depth) stack.pop();
+    const parent = stack.length ? stack[stack.length - 1].name : "";
+    const path = `${parent}${name}`;
+    out.push(path);
+    if (name.endsWith("/")) stack.push({ depth, name: path });
+  }
+  return out;
+}
