@@ -3,6 +3,7 @@ import { checkLinks } from "../core/link-check";
 import { graphToSvg } from "../core/graph/export";
 import { toMermaid } from "../core/graph/mermaid";
 import type { Diagnostic } from "../core/diagnostics";
+import { exportCanvas } from "./canvas-export";
 import { createVision } from "./create-vision";
 import { type ExecuteNoteWriter, type GenerateResult, summarize } from "./generate";
 import { type IndexGraphHost, planIdOf } from "./graph-host";
@@ -92,6 +93,16 @@ export class IntentKit extends Component {
         const target = this.graphTarget();
         if (!target) return false;
         if (!checking) void this.exportSvg(target);
+        return true;
+      },
+    });
+    p.addCommand({
+      id: "export-graph-canvas",
+      name: "Export graph as Canvas",
+      checkCallback: (checking) => {
+        const entry = this.activeEntry();
+        if (!entry?.graph || !entry.ref.docs.execute) return false;
+        if (!checking) void this.exportCanvas(entry);
         return true;
       },
     });
@@ -263,6 +274,17 @@ export class IntentKit extends Component {
       new Notice(this.linkFragment("Graph exported to ", saved, "."));
     } catch (e) {
       new Notice(`Could not export the graph: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  async exportCanvas(entry: VisionEntry): Promise<string | undefined> {
+    try {
+      const file = await exportCanvas(this.app, entry);
+      new Notice(this.linkFragment("Graph exported to ", file.path, "."));
+      return file.path;
+    } catch (e) {
+      new Notice(`Could not export the graph: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
     }
   }
 

@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import { buildGraph } from "../../core/graph/build";
+import { graphToCanvas, serializeCanvas } from "../../core/graph/canvas";
 import { graphFormats } from "../../core/graph/export";
 import { toGraphJson } from "../../core/graph/json";
 import type { PlanGraph } from "../../core/graph/model";
@@ -12,6 +13,8 @@ import { type Command, type CommandContext, CliError } from "../command";
 export interface GraphFormatOptions {
   tasks?: boolean;
   hideDone?: boolean;
+  /** Path of the plan note inside the vault (`--vault`, else the current folder): Canvas file nodes. */
+  notePath?: string;
 }
 
 export type GraphFormat = (graph: PlanGraph, options?: GraphFormatOptions) => string;
@@ -24,6 +27,17 @@ export function registerGraphFormat(name: string, format: GraphFormat): void {
 }
 
 for (const [name, format] of Object.entries(graphFormats)) registerGraphFormat(name, format);
+registerGraphFormat("canvas", (graph, options = {}) => serializeCanvas(graphToCanvas(graph, { ...options, notePath: options.notePath ?? graph.file })));
+
+/** The plan note's path relative to the vault, with `/` separators; a CLI error when it is outside. */
+function vaultPath(file: string, vault: string | boolean | undefined): string {
+  const root = path.resolve(typeof vault === "string" ? vault : ".");
+  const rel = path.relative(root, path.resolve(file));
+  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) {
+    throw new CliError(`${file} is not inside ${typeof vault === "string" ? vault : "the current folder"}; run from the vault folder or pass --vault <folder>.`);
+  }
+  return rel.split(path.sep).join("/");
+}
 
 export interface LoadedPlan {
   doc: PlanDoc;
@@ -78,9 +92,9 @@ export function selectPlans(plans: LoadedPlan[], only: string | boolean | undefi
 
 export const graphCommand: Command = {
   name: "graph",
-  summary: "print the phase/task graph of an execution plan (JSON, Mermaid, SVG or DOT)",
-  valueOptions: ["format", "vision"],
-  help: `Usage: intentk graph <file|folder> [--format json|mermaid|svg|dot] [--vision <id>] [--tasks] [--hide-done]
+  summary: "print the phase/task graph of an execution plan (JSON, Mermaid, SVG, DOT or JSON Canvas)",
+  valueOptions: ["format", "vision", "vault"],
+  help: `Usage: intentk graph <file|folder> [--format json|mermaid|svg|dot|canvas] [--vision <id>] [--tasks] [--hide-done] [--vault <folder>]
 
 Reads an execution plan (execute.md, or a spec-kit tasks.md, in any of the forms people write)
 and prints its graph: phases in dependency order, parallel waves, the critical path, progress
@@ -99,7 +113,9 @@ Options:
   --format <name>   json (default), ${[...formats.keys()].filter((f) => f !== "json").join(", ") || "…"}
   --vision <id>     the plan of this vision or spec folder ("001-slug" or "001")
   --tasks           task-level output (formats that support it)
-  --hide-done       leave finished tasks out (formats that support it)`,
+  --hide-done       leave finished tasks out (formats that support it)
+  --vault <folder>  canvas: the vault the note paths are relative to (default: the current folder);
+                    save the output as a .canvas file in that vault`,
   async run(ctx) {
     const arg = ctx.args[0];
     if (!arg) throw new CliError("Missing <file|folder> argument; see --help.");
@@ -113,7 +129,12 @@ Options:
     }
     const [plan] = plans;
     const graph = buildGraph(plan.doc, { phaseWeights: plan.phaseWeights });
-    ctx.out(formatter(graph, { tasks: ctx.options.tasks === true, hideDone: ctx.options["hide-done"] === true }));
+    let notePath: string | undefined;
+    if (format === "canvas") {
+      if (plan.generated) throw new CliError(`${plan.id ?? arg} has no execute note yet, and a canvas opens it; run "intentk generate" first.`);
+      notePath = vaultPath(plan.doc.file, ctx.options.vault);
+    }
+    ctx.out(formatter(graph, { tasks: ctx.options.tasks === true, hideDone: ctx.options["hide-done"] === true, notePath }));
     return 0;
   },
 };
