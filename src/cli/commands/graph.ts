@@ -7,6 +7,7 @@ import type { PlanGraph } from "../../core/graph/model";
 import { findPlans } from "../../core/reader/locate";
 import type { PlanDoc } from "../../core/reader/model";
 import { readPlan } from "../../core/reader/read";
+import { isTaskNote, noteGraphOf } from "../../core/notes/task-graph";
 import { type Command, type CommandContext, CliError } from "../command";
 
 /** Options a graph format may use: `--tasks` (task level), `--hide-done`. */
@@ -46,6 +47,26 @@ export interface LoadedPlan {
   /** True when the execute note does not exist yet and was generated in memory from the plan. */
   generated: boolean;
   phaseWeights: Map<string, number>;
+  /** A plain note's task graph (every checkbox a task), already built. */
+  graph?: PlanGraph;
+}
+
+/** The graph of a loaded plan. */
+export function graphOf(plan: LoadedPlan): PlanGraph {
+  return plan.graph ?? buildGraph(plan.doc, { phaseWeights: plan.phaseWeights });
+}
+
+/**
+ * A note that is not an execution plan, as a task graph: the 🆔 it waits for are looked up in the
+ * `--vault` folder, else in the note's own folder; paths are relative to that folder, as in a vault.
+ */
+async function loadTaskNote(ctx: CommandContext, abs: string, text: string): Promise<LoadedPlan> {
+  const vault = ctx.options.vault;
+  const root = typeof vault === "string" ? path.resolve(vault) : path.dirname(abs);
+  const rel = path.relative(root, abs);
+  if (rel.startsWith("..") || path.isAbsolute(rel)) throw new CliError(`${abs} is not inside --vault ${String(vault)}; pass the vault that holds the note.`);
+  const { doc, graph } = await noteGraphOf(ctx.files(root), rel.split(path.sep).join("/"), text);
+  return { doc, generated: false, phaseWeights: new Map(), graph };
 }
 
 /**
@@ -71,7 +92,9 @@ export async function loadPlans(ctx: CommandContext, arg: string): Promise<Loade
       const siblings = await findPlans(parent, { folderName: path.basename(path.dirname(abs)), today: ctx.today });
       phaseWeights = siblings.find((p) => p.path === name)?.phaseWeights ?? phaseWeights;
     }
-    return [{ doc: readPlan(shown, text), generated: false, phaseWeights }];
+    const doc = readPlan(shown, text);
+    if (isTaskNote(doc.tasks.length, text)) return [await loadTaskNote(ctx, abs, text)];
+    return [{ doc, generated: false, phaseWeights }];
   }
   const sources = await findPlans(ctx.files(abs), { folderName: name, today: ctx.today });
   return sources.map((s) => ({
@@ -102,6 +125,11 @@ and the state of every task. A folder argument is a vision or spec folder (its e
 execution.md or tasks.md; a vision without one is generated in memory from its plan.md), or
 a folder holding exactly one of them; use --vision to pick one of several.
 
+Any other note with checkbox tasks (a project note using the Tasks plugin's 🆔/⛔ fields or
+"(depends on …)") gives its task graph: every checkbox is a task, named by its 🆔 or its line
+(L12), one lane per heading; 🆔 of other notes are looked up in --vault (default: the note's
+folder) and shown as tasks of those notes.
+
 The JSON format is the stable contract:
   { phases: [{id, title, kind, line, done, total}],
     tasks: [{id, phase, state: "open"|"done"|null, parallel, labels, dependsOn, line}],
@@ -114,8 +142,8 @@ Options:
   --vision <id>     the plan of this vision or spec folder ("001-slug" or "001")
   --tasks           task-level output (formats that support it)
   --hide-done       leave finished tasks out (formats that support it)
-  --vault <folder>  canvas: the vault the note paths are relative to (default: the current folder);
-                    save the output as a .canvas file in that vault`,
+  --vault <folder>  the vault the notes are in: canvas paths are relative to it (default: the
+                    current folder), and a plain note's 🆔 are looked up in it`,
   async run(ctx) {
     const arg = ctx.args[0];
     if (!arg) throw new CliError("Missing <file|folder> argument; see --help.");
@@ -128,7 +156,7 @@ Options:
       throw new CliError(`${arg} holds ${plans.length} plans (${plans.map((p) => p.id ?? p.doc.file).join(", ")}); pick one with --vision <id> or pass its folder.`);
     }
     const [plan] = plans;
-    const graph = buildGraph(plan.doc, { phaseWeights: plan.phaseWeights });
+    const graph = graphOf(plan);
     let notePath: string | undefined;
     if (format === "canvas") {
       if (plan.generated) throw new CliError(`${plan.id ?? arg} has no execute note yet, and a canvas opens it; run "intentk generate" first.`);

@@ -1,8 +1,8 @@
 import { type Diagnostic, formatDiagnostic, hasErrors } from "../../core/diagnostics";
-import { buildGraph, nextReadyTasks } from "../../core/graph/build";
+import { nextReadyTasks } from "../../core/graph/build";
 import type { PlanGraph } from "../../core/graph/model";
 import { type Command, CliError } from "../command";
-import { type LoadedPlan, loadPlans, selectPlans } from "./graph";
+import { type LoadedPlan, graphOf, loadPlans, selectPlans } from "./graph";
 
 /** One plan's progress, as printed (and as `--json` gives it). */
 export interface PlanStatus {
@@ -64,7 +64,7 @@ export function formatStatus(s: PlanStatus): string[] {
 export const statusCommand: Command = {
   name: "status",
   summary: "show progress per phase, the next ready tasks and problems of execution plans",
-  valueOptions: ["next", "vision"],
+  valueOptions: ["next", "vision", "vault"],
   help: `Usage: intentk status <file|folder> [--next <n>] [--vision <id>] [--json]
 
 For each execution plan in the file or folder (execute.md, execution.md or tasks.md of every
@@ -85,7 +85,7 @@ Options:
     if (!Number.isInteger(next) || next < 0) throw new CliError(`--next must be a whole number, not "${String(nextOption)}".`);
     const plans = selectPlans(await loadPlans(ctx, arg), ctx.options.vision, arg);
     if (plans.length === 0) throw new CliError(`No execution plan in ${arg}: looked for execute.md, execution.md, tasks.md and vision plans.`);
-    const statuses = plans.map((p) => planStatus(p, buildGraph(p.doc, { phaseWeights: p.phaseWeights }), next));
+    const statuses = plans.map((p) => planStatus(p, graphOf(p), next));
     if (ctx.options.json === true) ctx.out(JSON.stringify(statuses, null, 2));
     else ctx.out(statuses.map((s) => formatStatus(s).join("\n")).join("\n\n"));
     return statuses.some((s) => hasErrors(s.diagnostics)) ? 1 : 0;
