@@ -4,6 +4,7 @@ import { defaultAnalyzer } from "./obsidian/default-analyzer";
 import { ExecuteNoteWriter } from "./obsidian/generate";
 import { ObsidianBaseStore, pluginDataFolder } from "./obsidian/base-store";
 import { IndexGraphHost } from "./obsidian/graph-host";
+import { NoteGraphs } from "./obsidian/note-graphs";
 import { confirmAdopt, previewWrite } from "./obsidian/regenerate-preview";
 import { PHASE_GRAPH_ICON, PhaseGraphView, VIEW_TYPE_PHASE_GRAPH } from "./obsidian/graph-view/view";
 import { type IntentKitSettings, migrateSettings } from "./obsidian/settings";
@@ -26,8 +27,9 @@ export default class IntentKitPlugin extends Plugin {
       confirmWrite: (decision) => previewWrite(this.app, decision),
       confirmAdopt: (decision) => confirmAdopt(this.app, decision),
     });
-    const host = new IndexGraphHost(this.app, this.index);
-    this.kit = this.addChild(new IntentKit({ plugin: this, settings: () => this.settings, index: this.index, writer: this.writer, host, analyzer: defaultAnalyzer }));
+    const notes = this.addChild(new NoteGraphs(this.app));
+    const host = new IndexGraphHost(this.app, this.index, notes);
+    this.kit = this.addChild(new IntentKit({ plugin: this, settings: () => this.settings, index: this.index, writer: this.writer, host, analyzer: defaultAnalyzer, notes }));
 
     this.registerView(VIEW_TYPE_PHASE_GRAPH, (leaf) => new PhaseGraphView(leaf, host));
     // Hovering a graph node shows Obsidian's page preview (with the modifier key, as for links).
