@@ -1,4 +1,5 @@
 import { Plugin } from "obsidian";
+import { registerIntentkCodeBlock } from "./obsidian/code-block";
 import { IntentKit } from "./obsidian/controller";
 import { defaultAnalyzer } from "./obsidian/default-analyzer";
 import { ExecuteNoteWriter } from "./obsidian/generate";
@@ -35,6 +36,7 @@ export default class IntentKitPlugin extends Plugin {
     // Hovering a graph node shows Obsidian's page preview (with the modifier key, as for links).
     this.registerHoverLinkSource(VIEW_TYPE_PHASE_GRAPH, { display: "Intent Kit phase graph", defaultMod: true });
     this.kit.registerCommands();
+    registerIntentkCodeBlock(this, { index: this.index, analyzer: defaultAnalyzer });
     this.addRibbonIcon(PHASE_GRAPH_ICON, "Open phase graph", () => this.kit.ribbonClick());
     this.addChild(new ProgressStatusBar(this, this.index, (entry) => void this.kit.showGraph(entry)));
     this.addSettingTab(new IntentKitSettingTab(this.app, this, this));

@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import type { CanvasDocument } from "../../src/core/graph/canvas";
 import { type PhaseGraphView, VIEW_TYPE_PHASE_GRAPH } from "../../src/obsidian/graph-view/view";
-import type { MarkdownView } from "../obsidian-mock";
+import { type MarkdownView, registry } from "../obsidian-mock";
 import { validateCanvas } from "../graph-model/canvas-schema";
 import { type Harness, loadPlugin, waitFor } from "./harness";
 
@@ -102,5 +102,73 @@ describe("progress and graphs in the vault", () => {
     await h.settle();
     await h.open("plain.md");
     expect(h.run("open-task-graph")).toBe(false);
+  });
+
+  test("an intentk block shows per-phase progress in reading view and follows a ticked task; unloading it stops listening", async () => {
+    h = await withExecuteNote();
+    const domListeners = registry.domListeners.size;
+    const block = h.app.renderCodeBlock("intentk", "vision: 001   # the reading list\nshow: progress\n", "Dashboard.md");
+    const graph = h.plugin.index.get("001-team-reading-list")!.graph!;
+    const rows = (): string[][] => [...block.el.querySelectorAll("tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? ""));
+    expect(rows()).toHaveLength(graph.phases.length);
+    expect(rows()[0]).toEqual(["Setup (Shared Infrastructure)", "", `0/${graph.phases[0].total}`, "ready"]);
+    expect(block.el.querySelector(".intentk-embed-title")!.textContent).toBe(`001-team-reading-list — Team Reading List · 0/64 tasks`);
+    const bar = block.el.querySelector("progress")!;
+    expect([bar.getAttribute("value"), bar.getAttribute("max")]).toEqual(["0", String(graph.phases[0].total)]);
+
+    await h.app.vault.process(h.app.vault.getFileByPath(EXECUTE)!, (t) => t.replace(/^- \[ \] T001 /m, "- [x] T001 "));
+    await h.settle();
+    await waitFor(() => rows()[0][2] === `1/${graph.phases[0].total}`);
+    expect(block.el.querySelector(".intentk-embed-title")!.textContent).toContain("1/64 tasks");
+
+    // The phase name opens the execute note at its heading.
+    (block.el.querySelector("td a") as HTMLAnchorElement).click();
+    await waitFor(() => h.app.workspace.getActiveFile()?.path === EXECUTE);
+    expect(h.read(EXECUTE).split("\n")[activeLine(h)!]).toBe("## Phase 1: Setup (Shared Infrastructure)");
+
+    block.unload();
+    expect(registry.domListeners.size).toBe(domListeners);
+    await h.app.vault.process(h.app.vault.getFileByPath(EXECUTE)!, (t) => t.replace(/^- \[ \] T002 /m, "- [x] T002 "));
+    await h.settle();
+    expect(rows()[0][2]).toBe(`1/${graph.phases[0].total}`);
+  });
+
+  test("next lists ready tasks as links to their lines; phases draws the graph as wide as the note, clickable", async () => {
+    h = await withExecuteNote();
+    const next = h.app.renderCodeBlock("intentk", "show: next\nlimit: 2", `${V1}/vision.md`);
+    const links = [...next.el.querySelectorAll("li a")] as HTMLAnchorElement[];
+    expect(links.map((a) => a.textContent?.split(" ")[0])).toEqual(["T001", "T002"]);
+    links[1].click();
+    await waitFor(() => h.app.workspace.getActiveFile()?.path === EXECUTE);
+    expect(h.read(EXECUTE).split("\n")[activeLine(h)!]).toMatch(/^- \[ \] T002 /);
+
+    const phases = h.app.renderCodeBlock("intentk", "show: phases", `${V1}/plan.md`);
+    const svg = phases.el.querySelector("svg")!;
+    expect(svg.getAttribute("width")).toBe("100%");
+    expect(svg.getAttribute("viewBox")).toMatch(/^0 0 \d+ \d+$/);
+    expect(svg.querySelectorAll("[data-node^='p:']")).toHaveLength(7);
+    const polish = [...svg.querySelectorAll("[data-node^='p:']")].pop()!;
+    polish.querySelector("rect")!.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    await waitFor(() => h.read(EXECUTE).split("\n")[activeLine(h) ?? 0].startsWith("## Phase 7"));
+    const tasks = h.app.renderCodeBlock("intentk", "show: tasks", `${V1}/plan.md`);
+    expect(tasks.el.querySelectorAll("[data-node^='t:']")).toHaveLength(64);
+    for (const b of [next, phases, tasks]) b.unload();
+  });
+
+  test("bad options, an unknown vision, a note of no vision and the timeline: clear inline messages, never an exception", async () => {
+    h = await withExecuteNote();
+    const text = (source: string, path = "Dashboard.md"): string => {
+      const b = h.app.renderCodeBlock("intentk", source, path);
+      const t = b.el.textContent ?? "";
+      b.unload();
+      return t;
+    };
+    expect(text("show: gantt")).toBe('Intent Kit block: "show: gantt" (line 1) is not known; use one of progress, phases, tasks, timeline, next.');
+    expect(text("show: next\nlimit: lots")).toContain('"limit: lots" (line 2) must be a whole number from 1 to 100');
+    expect(text("vision: 042")).toContain('vision: "042" names no vision; give an id, number or path (the visions are ');
+    expect(text("show: progress")).toContain('This note belongs to no vision: add "vision: <id>"');
+    expect(text("vision: visions/001-team-reading-list/goal.md\nshow: progress")).toContain("Team Reading List");
+    expect(text("vision: 002\nshow: progress")).toContain("002-offline-notes-sync has no execute note yet");
+    expect(text("vision: 001\nshow: timeline")).toContain("The timeline needs");
   });
 });
