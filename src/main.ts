@@ -1,6 +1,7 @@
 import { Plugin } from "obsidian";
 import { registerIntentkCodeBlock } from "./obsidian/code-block";
 import { IntentKit } from "./obsidian/controller";
+import { FrontmatterSync } from "./obsidian/frontmatter-sync";
 import { defaultAnalyzer } from "./obsidian/default-analyzer";
 import { ExecuteNoteWriter } from "./obsidian/generate";
 import { ObsidianBaseStore, pluginDataFolder } from "./obsidian/base-store";
@@ -37,6 +38,7 @@ export default class IntentKitPlugin extends Plugin {
     this.registerHoverLinkSource(VIEW_TYPE_PHASE_GRAPH, { display: "Intent Kit phase graph", defaultMod: true });
     this.kit.registerCommands();
     registerIntentkCodeBlock(this, { index: this.index, analyzer: defaultAnalyzer });
+    this.addChild(new FrontmatterSync(this.app, this.index, () => this.settings, defaultAnalyzer));
     this.addRibbonIcon(PHASE_GRAPH_ICON, "Open phase graph", () => this.kit.ribbonClick());
     this.addChild(new ProgressStatusBar(this, this.index, (entry) => void this.kit.showGraph(entry)));
     this.addSettingTab(new IntentKitSettingTab(this.app, this, this));

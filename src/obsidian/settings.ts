@@ -20,6 +20,8 @@ export interface IntentKitSettings {
   graphLocation: "sidebar" | "tab";
   /** How many earlier versions of each regenerated execute note are kept as backups. */
   keepBackups: number;
+  /** Keep `progress` and `next` in the execute note's frontmatter up to date (for Dataview and Bases). */
+  frontmatterProgress: boolean;
 }
 
 export const SETTINGS_VERSION = 2;
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: Readonly<IntentKitSettings> = Object.freeze({
   dependencyStyle: "text",
   graphLocation: "sidebar",
   keepBackups: 5,
+  frontmatterProgress: true,
 });
 
 /** The folder new visions are created in. */
@@ -56,7 +59,8 @@ const isString = (v: unknown): v is string => typeof v === "string";
  * - 0 (no `settingsVersion`): data.json written by hand or before versioning; the keys
  *   `visionsRoot` (the CLI's name for the visions folder) and `openGraphInSidebar` are accepted.
  * - 1: the first versioned settings.
- * - 2: adds `keepBackups` (backups of regenerated execute notes), default 5.
+ * - 2: adds `keepBackups` (backups of regenerated execute notes), default 5; later
+ *   `frontmatterProgress` (default on), which needs no migration.
  */
 export function migrateSettings(raw: unknown): IntentKitSettings {
   const data: Record<string, unknown> = raw && typeof raw === "object" && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {};
@@ -74,6 +78,7 @@ export function migrateSettings(raw: unknown): IntentKitSettings {
     dateFormat: isString(data.dateFormat) && data.dateFormat.trim() ? data.dateFormat : d.dateFormat,
     dependencyStyle: data.dependencyStyle === "tasks" || data.dependencyStyle === "text" ? data.dependencyStyle : d.dependencyStyle,
     graphLocation: data.graphLocation === "tab" || data.graphLocation === "sidebar" ? data.graphLocation : d.graphLocation,
+    frontmatterProgress: typeof data.frontmatterProgress === "boolean" ? data.frontmatterProgress : d.frontmatterProgress,
     keepBackups: typeof data.keepBackups === "number" && Number.isInteger(data.keepBackups) && data.keepBackups >= 0 ? Math.min(data.keepBackups, 100) : d.keepBackups,
   };
 }

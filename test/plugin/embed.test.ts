@@ -1,7 +1,10 @@
 /** @jest-environment jsdom */
 import { join } from "node:path";
 import type { CanvasDocument } from "../../src/core/graph/canvas";
+import { defaultAnalyzer } from "../../src/obsidian/default-analyzer";
+import { FrontmatterSync } from "../../src/obsidian/frontmatter-sync";
 import { type PhaseGraphView, VIEW_TYPE_PHASE_GRAPH } from "../../src/obsidian/graph-view/view";
+import { frontmatterOf } from "../../src/core/workspace";
 import { type MarkdownView, registry } from "../obsidian-mock";
 import { validateCanvas } from "../graph-model/canvas-schema";
 import { type Harness, loadPlugin, waitFor } from "./harness";
@@ -16,14 +19,17 @@ function activeLine(h: Harness): number | undefined {
 const EXECUTE = `${V1}/execute.md`;
 
 /** Loads the example vault and generates the execute note of the first vision. */
-async function withExecuteNote(): Promise<Harness> {
-  const h = await loadPlugin();
+async function withExecuteNote(data?: unknown): Promise<Harness> {
+  const h = await loadPlugin(data === undefined ? {} : { data });
   await h.open(`${V1}/plan.md`);
   expect(h.run("generate-execute-note")).toBe(true);
   await waitFor(() => h.notices().some((n) => n.startsWith("Created")));
   await h.settle();
   return h;
 }
+
+// Generating the example execute note takes a few seconds on a loaded machine.
+jest.setTimeout(30_000);
 
 describe("progress and graphs in the vault", () => {
   let h: Harness;
@@ -170,5 +176,53 @@ describe("progress and graphs in the vault", () => {
     expect(text("vision: visions/001-team-reading-list/goal.md\nshow: progress")).toContain("Team Reading List");
     expect(text("vision: 002\nshow: progress")).toContain("002-offline-notes-sync has no execute note yet");
     expect(text("vision: 001\nshow: timeline")).toContain("The timeline needs");
+  });
+
+  test("the execute note's frontmatter carries progress and next: one write per burst of ticks, none while the note is being edited, none when turned off", async () => {
+    // The plugin's own sync is off; this one writes soon after a change, and counts the active note
+    // as being typed in for the whole test.
+    h = await withExecuteNote({ frontmatterProgress: false });
+    let enabled = true;
+    const sync = new FrontmatterSync(h.app as never, h.plugin.index, () => ({ ...h.plugin.settings, frontmatterProgress: enabled }), defaultAnalyzer, { quietMs: 50, idleMs: 60_000 });
+    sync.load();
+    const writes = jest.spyOn(h.app.fileManager, "processFrontMatter");
+    const tick = async (id: string): Promise<void> => {
+      await h.app.vault.process(h.app.vault.getFileByPath(EXECUTE)!, (t) => t.replace(new RegExp(`^- \\[ \\] ${id} `, "m"), `- [x] ${id} `));
+    };
+    const body = (): string => h.read(EXECUTE).replace(/^---\n[\s\S]*?\n---\n/, "");
+    try {
+      await h.open(`${V1}/plan.md`);
+      await tick("T001");
+      await tick("T002");
+      await h.settle();
+      await waitFor(() => frontmatterOf(h.read(EXECUTE)).progress === "2/64");
+      expect(writes).toHaveBeenCalledTimes(1);
+      const next = h.plugin.index.get("001-team-reading-list")!.graph!.tasks.find((t) => t.status === "ready")!;
+      expect(frontmatterOf(h.read(EXECUTE))).toMatchObject({ intentk: "execute", progress: "2/64", next: next.text });
+      // Every other byte of the note is as it was, and the index reads it again without complaint.
+      const before = body();
+      await h.settle();
+      expect(body()).toBe(before);
+
+      // Ticking in the open execute note: nothing is written while it is being edited...
+      await h.open(EXECUTE);
+      await tick("T003");
+      await h.settle();
+      await sync.flush();
+      expect(frontmatterOf(h.read(EXECUTE)).progress).toBe("2/64");
+      // ...and leaving it catches up.
+      await h.open(`${V1}/plan.md`);
+      await waitFor(() => frontmatterOf(h.read(EXECUTE)).progress === "3/64");
+      expect(writes).toHaveBeenCalledTimes(2);
+
+      enabled = false;
+      await tick("T004");
+      await h.settle();
+      await sync.flush();
+      expect(frontmatterOf(h.read(EXECUTE)).progress).toBe("3/64");
+      expect(writes).toHaveBeenCalledTimes(2);
+    } finally {
+      sync.unload();
+    }
   });
 });
