@@ -215,6 +215,12 @@ describe("progress and graphs in the vault", () => {
       await waitFor(() => frontmatterOf(h.read(EXECUTE)).progress === "3/64");
       expect(writes).toHaveBeenCalledTimes(2);
 
+      // Regenerating keeps the two fields and the checkmarks; nothing is refused.
+      const result = await h.plugin.kit.generate(h.plugin.index.get("001-team-reading-list")!);
+      expect(["unchanged", "update"]).toContain(result.action);
+      expect(frontmatterOf(h.read(EXECUTE))).toMatchObject({ progress: "3/64" });
+      expect(h.read(EXECUTE)).toMatch(/^- \[x\] T003 /m);
+
       enabled = false;
       await tick("T004");
       await h.settle();
