@@ -47,7 +47,13 @@ export class IndexGraphHost implements GraphViewHost {
 
   /** The plan's graph; when its execute note is out of date, that comes first among its diagnostics. */
   getGraph(id: string): PlanGraph | undefined {
-    if (id.startsWith(NOTE_PLAN_PREFIX)) return this.notes?.get(id.slice(NOTE_PLAN_PREFIX.length));
+    if (id.startsWith(NOTE_PLAN_PREFIX)) {
+      const path = id.slice(NOTE_PLAN_PREFIX.length);
+      const graph = this.notes?.get(path);
+      // A view restored with a note's graph (after a restart): read the note; the view hears of it.
+      if (!graph && this.indexReady) void this.notes?.open(path);
+      return graph;
+    }
     const entry = this.entryOf(id);
     if (!entry?.graph || !entry.drift) return entry?.graph;
     return { ...entry.graph, diagnostics: [driftDiagnostic(entry.drift), ...entry.graph.diagnostics] };
