@@ -133,7 +133,7 @@ export class IntentkBlock extends MarkdownRenderChild {
     const body = table.createEl("tbody");
     for (const p of orderedPhases(graph)) {
       const row = body.createEl("tr", { cls: [`is-${p.status}`, ...(p.critical ? ["is-critical"] : [])] });
-      this.link(row.createEl("td", { cls: "intentk-embed-phase" }), p.label ? `${p.label}: ${p.title}` : p.title, execute, p.line);
+      this.link(row.createEl("td", { cls: "intentk-embed-phase" }), p.title, execute, p.line);
       const bar = row.createEl("td", { cls: "intentk-embed-bar" }).createEl("progress", { attr: { max: Math.max(p.total, 1), value: p.done, "aria-label": `${p.title}: ${p.done} of ${p.total} tasks done` } });
       bar.addClass(`is-${p.status}`);
       row.createEl("td", { cls: "intentk-embed-count", text: `${p.done}/${p.total}` });

@@ -63,7 +63,7 @@ type BlockPage = Window & { IK: { api: PageApi; mountBlock(graph: PlanGraph, nam
     const bar = await page.locator("#progress progress").first().boundingBox();
     expect(bar!.width).toBeGreaterThan(100);
     expect(bar!.height).toBeGreaterThan(4);
-    const before = (await rows()).find((r) => r[0].startsWith("M1"))!;
+    const before = (await rows()).find((r) => r[0].startsWith("Milestone 1 "))!;
     const shot = (dir: string) => page.locator("#progress").screenshot({ path: join(dir, "embed-progress-light.png") });
     await shot(OUT);
     if (process.env.UPDATE_SCREENSHOTS) await shot(DOCS);
@@ -72,7 +72,7 @@ type BlockPage = Window & { IK: { api: PageApi; mountBlock(graph: PlanGraph, nam
     expect(ticked).not.toBe(note.text);
     const next = buildGraph(readPlan(note.file, ticked));
     await page.evaluate((g) => (window as unknown as BlockPage).IK.api.changeBlocks(g), next);
-    const after = (await rows()).find((r) => r[0].startsWith("M1"))!;
+    const after = (await rows()).find((r) => r[0].startsWith("Milestone 1 "))!;
     const count = (cell: string) => Number(cell.split("/")[0]);
     expect(count(after[2])).toBe(count(before[2]) + 1);
     expect(errors).toEqual([]);

@@ -87,4 +87,16 @@ describe("intentk graph --format canvas", () => {
     ]);
     expect(validateCanvas({ nodes: [{ id: "a", type: "text", x: 0, y: 0, width: 1, height: 1, text: "", color: "7" }] })).toEqual(['nodes[0].color: not a preset "1"–"6" or #RRGGBB: 7']);
   });
+
+  test("a plain note's task graph: tasks of other notes open those notes", async () => {
+    const notes = join(__dirname, "..", "fixtures", "tasks-notes");
+    const r = await runCommand(graphCommand, notes, "graph", "house.md", "--format", "canvas", "--tasks");
+    expect(r.code).toBe(0);
+    const canvas = JSON.parse(r.out) as CanvasDocument;
+    expect(validateCanvas(canvas)).toEqual([]);
+    const budget = canvas.nodes.find((n) => n.id === "task-budget")!;
+    expect(budget).toMatchObject({ type: "file", file: "garden/budget.md" });
+    expect(budget.subpath).toBeUndefined();
+    for (const n of canvas.nodes.filter((n) => n.type === "file")) expect(resolves(notes, n)).toBe(true);
+  });
 });

@@ -63,16 +63,25 @@ function nodeId(n: LayoutNode): string {
 export function graphToCanvas(graph: PlanGraph, options: CanvasOptions): CanvasDocument {
   const layout = layoutGraph(graph, options.tasks ? "tasks" : "phases", { hideDone: options.hideDone });
   const tasks = new Map(graph.tasks.map((t) => [t.id, t]));
+  // A lane of another note's tasks (a plain note's graph) opens that note, not a heading of this one.
+  const laneFile = new Map<string, string>();
+  for (const p of graph.phases) {
+    const files = new Set(graph.tasks.filter((t) => t.phase === p.id).map((t) => t.file));
+    const [only] = files;
+    if (files.size === 1 && only !== undefined) laneFile.set(p.id, only);
+  }
   const nodes: CanvasNode[] = [];
   const ids = new Map<string, string>();
   for (const n of layout.nodes) {
     const id = nodeId(n);
     ids.set(n.key, id);
     const box = { x: Math.round(n.x), y: Math.round(n.y), width: Math.round(n.width), height: Math.round(n.height), color: CANVAS_STATUS_COLORS[n.status] };
-    const blockId = n.kind === "task" ? tasks.get(n.id)?.blockId : undefined;
-    const subpath = n.kind === "phase" && n.heading ? `#${headingSubpath(n.heading)}` : blockId ? `#^${blockId}` : undefined;
-    if (subpath) nodes.push({ id, type: "file", file: options.notePath, subpath, ...box });
-    else if (n.kind === "phase") nodes.push({ id, type: "file", file: options.notePath, ...box });
+    const task = n.kind === "task" ? tasks.get(n.id) : undefined;
+    const other = task ? task.file : laneFile.get(n.id);
+    const file = other ?? options.notePath;
+    const subpath = n.kind === "phase" && n.heading && !other ? `#${headingSubpath(n.heading)}` : task?.blockId ? `#^${task.blockId}` : undefined;
+    if (subpath) nodes.push({ id, type: "file", file, subpath, ...box });
+    else if (n.kind === "phase" || other) nodes.push({ id, type: "file", file, ...box });
     // A task without a block id cannot be a file node pointing at its line: its text instead.
     else nodes.push({ id, type: "text", text: `**${n.metaLead}** ${n.title}`, ...box });
   }
