@@ -1,4 +1,4 @@
-import { type App, Component, type TAbstractFile, type TFile, normalizePath } from "obsidian";
+import { type App, Component, type TAbstractFile, type TFile, debounce, normalizePath } from "obsidian";
 import { buildGraph } from "../core/graph/build";
 import type { PlanGraph } from "../core/graph/model";
 import { isTaskNote, noteGraphOf } from "../core/notes/task-graph";
@@ -17,6 +17,9 @@ export const NOTE_PLAN_PREFIX = "note:";
 export class NoteGraphs extends Component {
   private readonly graphs = new Map<string, PlanGraph>();
   private readonly listeners = new Set<() => void>();
+  /** Graphs to read again once edits pause: a note graph may read many notes for its 🆔 lookups. */
+  private readonly stale = new Set<string>();
+  private readonly refresh = debounce(() => this.refreshStale(), 300, true);
 
   constructor(private readonly app: App) {
     super();
@@ -35,6 +38,8 @@ export class NoteGraphs extends Component {
 
   override onunload(): void {
     this.watching = false;
+    this.refresh.cancel();
+    this.stale.clear();
     this.graphs.clear();
     this.listeners.clear();
   }
@@ -82,7 +87,14 @@ export class NoteGraphs extends Component {
   private changed(file: TAbstractFile, oldPath?: string): void {
     for (const [path, graph] of this.graphs) {
       const shows = (p: string): boolean => p === path || graph.tasks.some((t) => t.file === p);
-      if (shows(file.path) || (oldPath !== undefined && shows(oldPath))) void this.open(path);
+      if (shows(file.path) || (oldPath !== undefined && shows(oldPath))) this.stale.add(path);
     }
+    if (this.stale.size) this.refresh();
+  }
+
+  private refreshStale(): void {
+    const paths = [...this.stale];
+    this.stale.clear();
+    for (const path of paths) void this.open(path);
   }
 }
