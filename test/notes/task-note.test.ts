@@ -68,4 +68,25 @@ describe("the task graph of a plain note", () => {
     expect(json.tasks.map((t) => t.id)).toEqual(["budget", "L6"]);
     expect(json.diagnostics.map((d) => [d.code, d.line])).toEqual([["unknown-dependency", 6]]);
   });
+
+  test("a long chain of tasks: no stack overflow, time grows about linearly (ratio to a normal note)", () => {
+    const note = (n: number): string =>
+      Array.from({ length: n }, (_, i) => `${i % 50 === 0 ? `## Part ${i / 50}\n` : ""}- [ ] step ${i} 🆔 s${i}${i ? ` ⛔ s${i - 1}` : ""}`).join("\n");
+    const graphOf = (text: string) => noteTaskGraph(noteTaskDoc("n.md", readNoteTasks("n.md", text)));
+    const time = (text: string): number => {
+      const start = performance.now();
+      graphOf(text);
+      return performance.now() - start;
+    };
+    const small = note(200);
+    const large = note(4000);
+    time(small);
+    const base = Math.max(time(small), 0.5);
+    const big = time(large);
+    const graph = graphOf(large);
+    expect(graph.tasks.filter((t) => t.status === "ready").map((t) => t.id)).toEqual(["s0"]);
+    expect(graph.criticalPath).toHaveLength(80);
+    console.log(`note task graph: 200 tasks ${base.toFixed(1)} ms, 4000 tasks ${big.toFixed(1)} ms (x${(big / base).toFixed(1)} for x20 tasks)`);
+    expect(big / base).toBeLessThan(200);
+  });
 });
