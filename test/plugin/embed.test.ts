@@ -5,6 +5,9 @@ import { defaultAnalyzer } from "../../src/obsidian/default-analyzer";
 import { FrontmatterSync } from "../../src/obsidian/frontmatter-sync";
 import { type PhaseGraphView, VIEW_TYPE_PHASE_GRAPH } from "../../src/obsidian/graph-view/view";
 import { frontmatterOf } from "../../src/core/workspace";
+import { graphCommand } from "../../src/cli/commands/graph";
+import { toGraphJson } from "../../src/core/graph/json";
+import { runCommand } from "../cli-run";
 import { type MarkdownView, registry } from "../obsidian-mock";
 import { validateCanvas } from "../graph-model/canvas-schema";
 import { type Harness, loadPlugin, waitFor } from "./harness";
@@ -81,6 +84,9 @@ describe("progress and graphs in the vault", () => {
       ["L16", "ready", "house.md"],
       ["L17", "blocked", "house.md"],
     ]);
+
+    const cli = await runCommand(graphCommand, NOTES, "graph", "house.md", "--vault", ".");
+    expect(toGraphJson(graph)).toEqual(JSON.parse(cli.out));
 
     view.openNode("t:L16");
     await waitFor(() => h.app.workspace.getActiveFile()?.path === "house.md" && activeLine(h) === 15);
