@@ -1,10 +1,13 @@
 import { Plugin, parseYaml } from "obsidian";
 import { useYamlParser } from "./core/yaml";
+import { registerIntentkCodeBlock } from "./obsidian/code-block";
 import { IntentKit } from "./obsidian/controller";
+import { FrontmatterSync } from "./obsidian/frontmatter-sync";
 import { defaultAnalyzer } from "./obsidian/default-analyzer";
 import { ExecuteNoteWriter } from "./obsidian/generate";
 import { ObsidianBaseStore, pluginDataFolder } from "./obsidian/base-store";
 import { IndexGraphHost } from "./obsidian/graph-host";
+import { NoteGraphs } from "./obsidian/note-graphs";
 import { confirmAdopt, previewWrite } from "./obsidian/regenerate-preview";
 import { PHASE_GRAPH_ICON, PhaseGraphView, VIEW_TYPE_PHASE_GRAPH } from "./obsidian/graph-view/view";
 import { type IntentKitSettings, migrateSettings } from "./obsidian/settings";
@@ -28,13 +31,16 @@ export default class IntentKitPlugin extends Plugin {
       confirmWrite: (decision) => previewWrite(this.app, decision),
       confirmAdopt: (decision) => confirmAdopt(this.app, decision),
     });
-    const host = new IndexGraphHost(this.app, this.index);
-    this.kit = this.addChild(new IntentKit({ plugin: this, settings: () => this.settings, index: this.index, writer: this.writer, host, analyzer: defaultAnalyzer }));
+    const notes = this.addChild(new NoteGraphs(this.app));
+    const host = new IndexGraphHost(this.app, this.index, notes);
+    this.kit = this.addChild(new IntentKit({ plugin: this, settings: () => this.settings, index: this.index, writer: this.writer, host, analyzer: defaultAnalyzer, notes }));
 
     this.registerView(VIEW_TYPE_PHASE_GRAPH, (leaf) => new PhaseGraphView(leaf, host));
     // Hovering a graph node shows Obsidian's page preview (with the modifier key, as for links).
     this.registerHoverLinkSource(VIEW_TYPE_PHASE_GRAPH, { display: "Intent Kit phase graph", defaultMod: true });
     this.kit.registerCommands();
+    registerIntentkCodeBlock(this, { index: this.index, analyzer: defaultAnalyzer });
+    this.addChild(new FrontmatterSync(this.app, this.index, () => this.settings, defaultAnalyzer));
     this.addRibbonIcon(PHASE_GRAPH_ICON, "Open phase graph", () => this.kit.ribbonClick());
     this.addChild(new ProgressStatusBar(this, this.index, (entry) => void this.kit.showGraph(entry)));
     this.addSettingTab(new IntentKitSettingTab(this.app, this, this));

@@ -4,9 +4,11 @@ import { graphToGantt, graphToSvg } from "../core/graph/export";
 import { planTiming } from "../core/schedule/timing";
 import { toMermaid } from "../core/graph/mermaid";
 import type { Diagnostic } from "../core/diagnostics";
+import { exportCanvas } from "./canvas-export";
 import { createVision } from "./create-vision";
 import { type ExecuteNoteWriter, type GenerateResult, summarize } from "./generate";
 import { type IndexGraphHost, planIdOf } from "./graph-host";
+import { NOTE_PLAN_PREFIX, type NoteGraphs } from "./note-graphs";
 import { PhaseGraphView, VIEW_TYPE_PHASE_GRAPH } from "./graph-view/view";
 import { DiagnosticsModal, NewVisionModal, VisionPickerModal } from "./modals";
 import { openNoteAt } from "./open";
@@ -25,6 +27,7 @@ export interface IntentKitDeps {
   writer: ExecuteNoteWriter;
   host: IndexGraphHost;
   analyzer?: PlanAnalyzer;
+  notes?: NoteGraphs;
 }
 
 /** The plugin's actions: what commands, the ribbon button and the status bar do. */
@@ -71,8 +74,25 @@ export class IntentKit extends Component {
       name: "Go to next ready task",
       checkCallback: (checking) => {
         const entry = this.activeEntry();
-        if (!entry?.graph || !this.deps.analyzer?.nextReady) return false;
-        if (!checking) void this.goToNextTask(entry);
+        if (!this.deps.analyzer?.nextReady) return false;
+        if (entry?.graph) {
+          if (!checking) void this.goToNextTask(entry);
+          return true;
+        }
+        // Any other note with checkbox tasks: its own next ready task.
+        const file = this.app.workspace.getActiveFile();
+        if (!this.deps.notes?.hasTasks(file)) return false;
+        if (!checking) void this.goToNextNoteTask(file.path);
+        return true;
+      },
+    });
+    p.addCommand({
+      id: "open-task-graph",
+      name: "Open task graph of current note",
+      checkCallback: (checking) => {
+        const file = this.app.workspace.getActiveFile();
+        if (!this.deps.notes?.hasTasks(file)) return false;
+        if (!checking) void this.showNoteGraph(file.path);
         return true;
       },
     });
@@ -103,6 +123,16 @@ export class IntentKit extends Component {
         const target = this.graphTarget();
         if (!target) return false;
         if (!checking) void this.exportSvg(target);
+        return true;
+      },
+    });
+    p.addCommand({
+      id: "export-graph-canvas",
+      name: "Export graph as Canvas",
+      checkCallback: (checking) => {
+        const entry = this.activeEntry();
+        if (!entry?.graph || !entry.ref.docs.execute) return false;
+        if (!checking) void this.exportCanvas(entry);
         return true;
       },
     });
@@ -239,11 +269,21 @@ export class IntentKit extends Component {
     return modal;
   }
 
-  private async openGraphLeaf(planId: string): Promise<WorkspaceLeaf> {
+  /** Opens the graph view in task mode on the tasks of one note. */
+  async showNoteGraph(path: string): Promise<WorkspaceLeaf | undefined> {
+    const graph = await this.deps.notes?.open(path);
+    if (!graph || graph.tasks.length === 0) {
+      new Notice(`${path} has no checkbox tasks.`);
+      return undefined;
+    }
+    return this.openGraphLeaf(`${NOTE_PLAN_PREFIX}${path}`, "tasks");
+  }
+
+  private async openGraphLeaf(planId: string, mode?: "tasks"): Promise<WorkspaceLeaf> {
     const { workspace } = this.app;
     let leaf = workspace.getLeavesOfType(VIEW_TYPE_PHASE_GRAPH)[0];
     if (!leaf) leaf = this.deps.settings().graphLocation === "tab" ? workspace.getLeaf("tab") : (workspace.getRightLeaf(false) ?? workspace.getLeaf("tab"));
-    await leaf.setViewState({ type: VIEW_TYPE_PHASE_GRAPH, active: true, state: { plan: planId } });
+    await leaf.setViewState({ type: VIEW_TYPE_PHASE_GRAPH, active: true, state: mode ? { plan: planId, mode } : { plan: planId } });
     await workspace.revealLeaf(leaf);
     return leaf;
   }
@@ -291,6 +331,17 @@ export class IntentKit extends Component {
     }
   }
 
+  async exportCanvas(entry: VisionEntry): Promise<string | undefined> {
+    try {
+      const file = await exportCanvas(this.app, entry);
+      new Notice(this.linkFragment("Graph exported to ", file.path, "."));
+      return file.path;
+    } catch (e) {
+      new Notice(`Could not export the graph: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+
   // -- Check and next task ----------------------------------------------------------------
 
   async check(entry: VisionEntry): Promise<DiagnosticsModal> {
@@ -325,5 +376,16 @@ export class IntentKit extends Component {
       return;
     }
     await openNoteAt(this.app, execute, task.line);
+  }
+
+  async goToNextNoteTask(path: string): Promise<void> {
+    const graph = await this.deps.notes?.open(path);
+    const [task] = graph && this.deps.analyzer?.nextReady ? this.deps.analyzer.nextReady(graph, 1) : [];
+    if (!task) {
+      const open = graph?.tasks.filter((t) => t.status !== "done" && t.file === undefined).length ?? 0;
+      new Notice(open === 0 ? `Every task of ${path} is done.` : `No task of ${path} is ready: the ${open} open tasks wait for others.`);
+      return;
+    }
+    await openNoteAt(this.app, path, task.line);
   }
 }

@@ -2,6 +2,7 @@ import { type App, normalizePath } from "obsidian";
 import { driftDiagnostic } from "../core/drift";
 import type { PlanGraph } from "../core/graph/model";
 import type { GraphPlanRef, GraphViewHost } from "./graph-view/host";
+import { NOTE_PLAN_PREFIX, type NoteGraphs } from "./note-graphs";
 import { openNoteAt } from "./open";
 import { ensureFolder } from "./vault-files";
 import type { VisionEntry, VisionIndex } from "./vision-index";
@@ -18,6 +19,8 @@ export class IndexGraphHost implements GraphViewHost {
   constructor(
     readonly app: App,
     private readonly index: VisionIndex,
+    /** Task graphs of single notes ("Open task graph of current note"). */
+    private readonly notes?: NoteGraphs,
   ) {
     void index.ready.then(() => (this.indexReady = true));
   }
@@ -37,11 +40,20 @@ export class IndexGraphHost implements GraphViewHost {
 
   listPlans(): GraphPlanRef[] {
     const all = this.withGraphs();
-    return all.map((e) => ({ id: planIdOf(e, all), name: `${e.ref.id} — ${e.name}`, file: e.ref.docs.execute! }));
+    const visions = all.map((e) => ({ id: planIdOf(e, all), name: `${e.ref.id} — ${e.name}`, file: e.ref.docs.execute! }));
+    const notes = (this.notes?.paths() ?? []).map((path) => ({ id: `${NOTE_PLAN_PREFIX}${path}`, name: `${path.replace(/\.md$/i, "")} (tasks)`, file: path }));
+    return [...visions, ...notes];
   }
 
   /** The plan's graph; when its execute note is out of date, that comes first among its diagnostics. */
   getGraph(id: string): PlanGraph | undefined {
+    if (id.startsWith(NOTE_PLAN_PREFIX)) {
+      const path = id.slice(NOTE_PLAN_PREFIX.length);
+      const graph = this.notes?.get(path);
+      // A view restored with a note's graph (after a restart): read the note; the view hears of it.
+      if (!graph && this.indexReady) void this.notes?.open(path);
+      return graph;
+    }
     const entry = this.entryOf(id);
     if (!entry?.graph || !entry.drift) return entry?.graph;
     return { ...entry.graph, diagnostics: [driftDiagnostic(entry.drift), ...entry.graph.diagnostics] };
@@ -49,12 +61,14 @@ export class IndexGraphHost implements GraphViewHost {
 
   onChange(cb: () => void): () => void {
     const ref = this.index.onChange(() => cb());
+    const offNotes = this.notes?.onChange(cb);
     let subscribed = true;
     // The index may find no vision at all, and then reports no change: readiness is one.
     if (!this.indexReady) void this.index.ready.then(() => subscribed && cb());
     return () => {
       subscribed = false;
       this.index.offref(ref);
+      offNotes?.();
     };
   }
 
@@ -71,8 +85,9 @@ export class IndexGraphHost implements GraphViewHost {
   }
 
   preferredPlan(): string | undefined {
-    const entry = this.index.visionOf(this.app.workspace.getActiveFile()?.path);
-    if (!entry?.graph) return undefined;
+    const active = this.app.workspace.getActiveFile()?.path;
+    const entry = this.index.visionOf(active);
+    if (!entry?.graph) return active !== undefined && this.notes?.get(active) ? `${NOTE_PLAN_PREFIX}${active}` : undefined;
     return planIdOf(entry, this.withGraphs());
   }
 }

@@ -122,6 +122,11 @@ export class IntentKitSettingTab extends PluginSettingTab {
             control: { type: "toggle", key: "includeTests" },
           },
           {
+            name: "Progress in frontmatter",
+            desc: "Keep the progress and next properties of each execute note up to date as tasks are ticked, for Dataview queries and Bases.",
+            control: { type: "toggle", key: "frontmatterProgress" },
+          },
+          {
             name: "Backups to keep",
             desc: "How many earlier versions of each execute note are kept when it is regenerated, in the plugin's data folder (none when set to zero).",
             control: { type: "number", key: "keepBackups", placeholder: String(DEFAULT_SETTINGS.keepBackups), min: 0, max: 100, step: 1 },

@@ -23,6 +23,8 @@ export interface IntentKitSettings {
   keepBackups: number;
   /** Whether generated notes hold each milestone's Validation Test and Integration Test tasks. */
   includeTests: boolean;
+  /** Keep `progress` and `next` in the execute note's frontmatter up to date (for Dataview and Bases). */
+  frontmatterProgress: boolean;
 }
 
 export const SETTINGS_VERSION = 4;
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: Readonly<IntentKitSettings> = Object.freeze({
   graphLocation: "sidebar",
   keepBackups: 5,
   includeTests: true,
+  frontmatterProgress: true,
 });
 
 /** The folder new visions are created in. */
@@ -63,7 +66,8 @@ const isString = (v: unknown): v is string => typeof v === "string";
  * - 2: adds `keepBackups` (backups of regenerated execute notes), default 5.
  * - 3: `dateFormat` is moment style (`YYYY-MM-DD`); a date-fns pattern (`yyyy-MM-dd`, the old
  *   default) is rewritten in moment style where it can be, and keeps working where it cannot.
- * - 4: adds `includeTests` (test tasks in generated notes), default true.
+ * - 4: adds `includeTests` (test tasks in generated notes), default true; and
+ *   `frontmatterProgress` (progress and next task in the execute note's frontmatter), default on.
  */
 export function migrateSettings(raw: unknown): IntentKitSettings {
   const data: Record<string, unknown> = raw && typeof raw === "object" && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {};
@@ -82,6 +86,7 @@ export function migrateSettings(raw: unknown): IntentKitSettings {
     dateFormat: isString(data.dateFormat) && compileDateFormat(data.dateFormat).ok ? data.dateFormat : d.dateFormat,
     dependencyStyle: data.dependencyStyle === "tasks" || data.dependencyStyle === "text" ? data.dependencyStyle : d.dependencyStyle,
     graphLocation: data.graphLocation === "tab" || data.graphLocation === "sidebar" ? data.graphLocation : d.graphLocation,
+    frontmatterProgress: typeof data.frontmatterProgress === "boolean" ? data.frontmatterProgress : d.frontmatterProgress,
     keepBackups: typeof data.keepBackups === "number" && Number.isInteger(data.keepBackups) && data.keepBackups >= 0 ? Math.min(data.keepBackups, 100) : d.keepBackups,
     includeTests: typeof data.includeTests === "boolean" ? data.includeTests : d.includeTests,
   };

@@ -206,3 +206,14 @@ export function makeStubApp(): { workspace: StubWorkspace } {
 }
 
 export type App = ReturnType<typeof makeStubApp>;
+
+/** A component that owns a rendered block of a note (the `intentk` code block in the browser test). */
+export class MarkdownRenderChild extends Component {
+  constructor(public containerEl: HTMLElement) {
+    super();
+  }
+}
+
+export function normalizePath(path: string): string {
+  return path.replace(/\\/g, "/").replace(/\/{2,}/g, "/").replace(/^\/+|\/+$/g, "");
+}

@@ -216,6 +216,8 @@ function written(d: WriteDecision): Extract<WriteDecision, { content: string }> 
 }
 
 const RUNS = Number(process.env.MERGE_PROPERTY_RUNS ?? 120);
+// Hundreds of generate/merge cycles per property: minutes on a loaded 2-core machine, not seconds.
+jest.setTimeout(180_000);
 
 describe("regenerating after user edits and plan changes", () => {
   test("keeps every user change, reports every clash, keeps IDs, and is idempotent (three-way)", () => {

@@ -51,6 +51,8 @@ export class App {
   settingTabs: PluginSettingTab[] = [];
   /** data.json of each plugin, by id. */
   pluginData = new Map<string, unknown>();
+  /** Code block processors by language, as `registerMarkdownCodeBlockProcessor` adds them. */
+  codeBlockProcessors = new Map<string, CodeBlockProcessor>();
   /** The ribbon and the status bar. */
   ribbonEl: HTMLElement;
   statusBarEl: HTMLElement;
@@ -72,11 +74,50 @@ export class App {
     return app;
   }
 
+  /**
+   * Test helper: what reading view does with a fenced code block of `language` in the note at
+   * `sourcePath`: the processor fills a fresh element, and render children added to the context
+   * are loaded; `unload` is what happens when the section is re-rendered or the note closed.
+   */
+  renderCodeBlock(language: string, source: string, sourcePath: string): { el: HTMLElement; unload: () => void } {
+    const processor = this.codeBlockProcessors.get(language);
+    if (!processor) throw new Error(`No code block processor for ${language}`);
+    const el = document.body.createDiv({ cls: "block-language-" + language });
+    const section = new Component();
+    section.load();
+    const result = processor(source, el, { sourcePath, docId: "mock", frontmatter: undefined, addChild: (child: Component) => section.addChild(child), getSectionInfo: () => null });
+    if (result instanceof Promise) void result;
+    return {
+      el,
+      unload: () => {
+        section.unload();
+        el.remove();
+      },
+    };
+  }
+
   /** Test helper: removes the app's own DOM. */
   destroy(): void {
     this.ribbonEl.remove();
     this.statusBarEl.remove();
     this.workspace.containerEl.remove();
+  }
+}
+
+export interface MarkdownPostProcessorContext {
+  sourcePath: string;
+  docId: string;
+  frontmatter: unknown;
+  addChild(child: Component): void;
+  getSectionInfo(el: HTMLElement): null;
+}
+
+export type CodeBlockProcessor = (source: string, el: HTMLElement, ctx: MarkdownPostProcessorContext) => Promise<unknown> | void;
+
+/** A component that owns a rendered block of a note (`containerEl`). */
+export class MarkdownRenderChild extends Component {
+  constructor(public containerEl: HTMLElement) {
+    super();
   }
 }
 
@@ -146,6 +187,12 @@ export class Plugin extends Component {
   }
 
   registerHoverLinkSource(): void {}
+
+  registerMarkdownCodeBlockProcessor(language: string, handler: CodeBlockProcessor): void {
+    if (this.app.codeBlockProcessors.has(language)) throw new Error(`A processor for ${language} is already registered.`);
+    this.app.codeBlockProcessors.set(language, handler);
+    this.register(() => this.app.codeBlockProcessors.delete(language));
+  }
 
   async loadData(): Promise<unknown> {
     const data = this.app.pluginData.get(this.manifest.id);

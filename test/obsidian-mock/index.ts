@@ -17,7 +17,7 @@ if (typeof globalThis.TextDecoder === "undefined" || typeof globalThis.TextEncod
   Object.assign(globalThis, { TextDecoder: util.TextDecoder, TextEncoder: util.TextEncoder });
 }
 
-export { App, Commands, Plugin, type PluginManifest } from "./app";
+export { App, Commands, MarkdownRenderChild, Plugin, type MarkdownPostProcessorContext, type PluginManifest } from "./app";
 export { Component, Events, debounce, registry, type Debouncer, type MockEventRef as EventRef } from "./events";
 export { FileManager, MetadataCache, TAbstractFile, TFile, TFolder, Vault, computeCache } from "./vault";
 export { EmptyView, ItemView, MarkdownView, View, Workspace, WorkspaceLeaf } from "./workspace";

@@ -33,7 +33,7 @@ describe("the plugin in a fake Obsidian over the example vault", () => {
     h = await loadPlugin({ layoutReady: false });
     const ids = Object.keys(h.app.commands.commands).sort();
     expect(ids).toEqual(
-      ["check-vision", "copy-graph-mermaid", "copy-timeline-gantt", "create-vision", "export-graph-svg", "generate-execute-note", "next-ready-task", "open-phase-graph", "regenerate-all"].map((c) => `intent-kit:${c}`),
+      ["check-vision", "copy-graph-mermaid", "copy-timeline-gantt", "create-vision", "export-graph-canvas", "export-graph-svg", "generate-execute-note", "next-ready-task", "open-phase-graph", "open-task-graph", "regenerate-all"].map((c) => `intent-kit:${c}`),
     );
     for (const c of Object.values(h.app.commands.commands)) expect(c.hotkeys).toBeUndefined();
     expect(h.app.ribbonEl.querySelectorAll(".side-dock-ribbon-action")).toHaveLength(1);

@@ -61,7 +61,7 @@ describe("settings tab", () => {
     const tab = h.app.settingTabs[0] as unknown as IntentKitSettingTab & { containerEl: HTMLElement };
     tab.display();
     const names = [...tab.containerEl.querySelectorAll(".setting-item-name")].map((e) => e.textContent);
-    expect(names).toEqual(["Visions", "Visions folder", "Templates folder", "Execute notes", "Execute note file name", "Date format", "Task dependencies", "Include test tasks", "Backups to keep", "Phase graph", "Open the graph in"]);
+    expect(names).toEqual(["Visions", "Visions folder", "Templates folder", "Execute notes", "Execute note file name", "Date format", "Task dependencies", "Include test tasks", "Progress in frontmatter", "Backups to keep", "Phase graph", "Open the graph in"]);
     expect(tab.containerEl.querySelectorAll(".setting-item-heading")).toHaveLength(3);
     expect(tab.containerEl.textContent).toContain("Today: ");
 
@@ -112,7 +112,7 @@ describe("settings tab on Obsidian 1.13+ (setting definitions, settings search)"
     const tab = tabOf(h);
     expect((tab.getSettingDefinitions() as SettingDefinitionGroup[]).map((g) => g.heading)).toEqual(["Visions", "Execute notes", "Phase graph"]);
     const defs = definitions(tab);
-    expect(defs.map((d) => d.name)).toEqual(["Visions folder", "Templates folder", "Execute note file name", "Date format", "Task dependencies", "Include test tasks", "Backups to keep", "Open the graph in"]);
+    expect(defs.map((d) => d.name)).toEqual(["Visions folder", "Templates folder", "Execute note file name", "Date format", "Task dependencies", "Include test tasks", "Progress in frontmatter", "Backups to keep", "Open the graph in"]);
     const keys = defs.flatMap((d) => (d.control ? [d.control.key] : d.name === "Date format" ? ["dateFormat"] : []));
     const settingKeys = Object.keys(DEFAULT_SETTINGS).filter((k) => k !== "settingsVersion");
     expect([...keys].sort()).toEqual([...settingKeys].sort());

@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import { buildGraph } from "../../core/graph/build";
+import { graphToCanvas, serializeCanvas } from "../../core/graph/canvas";
 import { graphFormats } from "../../core/graph/export";
 import { toGraphJson } from "../../core/graph/json";
 import type { PlanGraph } from "../../core/graph/model";
@@ -11,6 +12,7 @@ import { readPlan } from "../../core/reader/read";
 import { buildSchedule } from "../../core/schedule/cpm";
 import type { Schedule } from "../../core/schedule/model";
 import { type PlanTiming, relocateTiming } from "../../core/schedule/timing";
+import { isTaskNote, noteGraphOf } from "../../core/notes/task-graph";
 import { type Command, type CommandContext, CliError } from "../command";
 
 /** Options a graph format may use: `--tasks` (task level), `--hide-done`; the plan's schedule. */
@@ -19,6 +21,8 @@ export interface GraphFormatOptions {
   hideDone?: boolean;
   schedule?: Schedule;
   today?: Date;
+  /** Path of the plan note inside the vault (`--vault`, else the current folder): Canvas file nodes. */
+  notePath?: string;
 }
 
 export type GraphFormat = (graph: PlanGraph, options?: GraphFormatOptions) => string;
@@ -31,6 +35,17 @@ export function registerGraphFormat(name: string, format: GraphFormat): void {
 }
 
 for (const [name, format] of Object.entries(graphFormats)) registerGraphFormat(name, format);
+registerGraphFormat("canvas", (graph, options = {}) => serializeCanvas(graphToCanvas(graph, { ...options, notePath: options.notePath ?? graph.file })));
+
+/** The plan note's path relative to the vault, with `/` separators; a CLI error when it is outside. */
+function vaultPath(file: string, vault: string | boolean | undefined): string {
+  const root = path.resolve(typeof vault === "string" ? vault : ".");
+  const rel = path.relative(root, path.resolve(file));
+  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) {
+    throw new CliError(`${file} is not inside ${typeof vault === "string" ? vault : "the current folder"}; run from the vault folder or pass --vault <folder>.`);
+  }
+  return rel.split(path.sep).join("/");
+}
 
 export interface LoadedPlan {
   doc: PlanDoc;
@@ -43,6 +58,22 @@ export interface LoadedPlan {
   diagnostics: Diagnostic[];
   /** What the vision's plan says about time, with paths as shown to the user. */
   timing?: PlanTiming;
+  /** A plain note's task graph (every checkbox a task), already built. */
+  graph?: PlanGraph;
+}
+
+
+/**
+ * A note that is not an execution plan, as a task graph: the 🆔 it waits for are looked up in the
+ * `--vault` folder, else in the note's own folder; paths are relative to that folder, as in a vault.
+ */
+async function loadTaskNote(ctx: CommandContext, abs: string, text: string): Promise<LoadedPlan> {
+  const vault = ctx.options.vault;
+  const root = typeof vault === "string" ? path.resolve(vault) : path.dirname(abs);
+  const rel = path.relative(root, abs);
+  if (rel.startsWith("..") || path.isAbsolute(rel)) throw new CliError(`${abs} is not inside --vault ${String(vault)}; pass the vault that holds the note.`);
+  const { doc, graph } = await noteGraphOf(ctx.files(root), rel.split(path.sep).join("/"), text);
+  return { doc, generated: false, phaseWeights: new Map(), graph, diagnostics: [] };
 }
 
 /** Names of a vision's source documents: `graph`/`status` on one of them show its vision's plan. */
@@ -73,11 +104,14 @@ export async function loadPlans(ctx: CommandContext, arg: string): Promise<Loade
     if (folder.length > 0) return folder;
   }
   const text = await parent.read(name);
+  const doc = readPlan(shown, text);
+  // A note that is not an execution plan: every checkbox item is a task.
+  if (isTaskNote(doc.tasks.length, text)) return [await loadTaskNote(ctx, abs, text)];
   // An execute note inside a vision folder: the plan beside it gives milestone durations and its problems.
   const sibling = EXECUTE_NAMES.has(name.toLowerCase()) ? (await findPlans(parent, { folderName, today: ctx.today })).find((p) => p.path === name) : undefined;
   const diagnostics = (sibling?.diagnostics ?? []).map((d) => ({ ...d, file: joinShown(path.dirname(shown), d.file) }));
   const timing = sibling?.timing && relocateTiming(sibling.timing, (rel) => joinShown(path.dirname(shown), rel));
-  return [{ doc: readPlan(shown, text), generated: false, phaseWeights: sibling?.phaseWeights ?? new Map<string, number>(), diagnostics, timing }];
+  return [{ doc, generated: false, phaseWeights: sibling?.phaseWeights ?? new Map<string, number>(), diagnostics, timing }];
 }
 
 /** `rel` inside the folder the user wrote as `shown`. */
@@ -99,7 +133,7 @@ async function loadFolder(ctx: CommandContext, abs: string, shown: string): Prom
 
 /** The graph of a loaded plan, with the problems of its vision's sources listed first. */
 export function planGraph(plan: LoadedPlan): PlanGraph {
-  const graph = buildGraph(plan.doc, { phaseWeights: plan.phaseWeights });
+  const graph = plan.graph ?? buildGraph(plan.doc, { phaseWeights: plan.phaseWeights });
   return plan.diagnostics.length ? { ...graph, diagnostics: [...plan.diagnostics, ...graph.diagnostics] } : graph;
 }
 
@@ -113,9 +147,9 @@ export function selectPlans(plans: LoadedPlan[], only: string | boolean | undefi
 
 export const graphCommand: Command = {
   name: "graph",
-  summary: "print the phase/task graph or schedule of an execution plan (JSON, Mermaid, SVG, DOT, gantt, timeline SVG)",
-  valueOptions: ["format", "vision"],
-  help: `Usage: intentk graph <file|folder> [--format json|mermaid|svg|dot|gantt|timeline-svg] [--vision <id>] [--tasks] [--hide-done]
+  summary: "print the phase/task graph or schedule of an execution plan (JSON, Mermaid, SVG, DOT, gantt, timeline SVG, JSON Canvas)",
+  valueOptions: ["format", "vision", "vault"],
+  help: `Usage: intentk graph <file|folder> [--format json|mermaid|svg|dot|gantt|timeline-svg|canvas] [--vision <id>] [--tasks] [--hide-done] [--vault <folder>]
 
 Reads an execution plan (execute.md, or a spec-kit tasks.md, in any of the forms people write)
 and prints its graph: phases in dependency order, parallel waves, the critical path, progress
@@ -123,6 +157,11 @@ and the state of every task. A folder argument is a vision or spec folder (its e
 execution.md or tasks.md; a vision without one is generated in memory from its plan.md), or
 a folder holding exactly one of them; use --vision to pick one of several. Any document of a
 vision (plan.md, vision.md, goal.md, strategy.md…) stands for its vision folder.
+
+Any other note with checkbox tasks (a project note using the Tasks plugin's 🆔/⛔ fields or
+"(depends on …)") gives its task graph: every checkbox is a task, named by its 🆔 or its line
+(L12), one lane per heading; 🆔 of other notes are looked up in --vault (default: the note's
+folder) and shown as tasks of those notes.
 
 The JSON format is the stable contract:
   { phases: [{id, title, kind, line, done, total}],
@@ -140,7 +179,9 @@ Options:
   --format <name>   json (default), ${[...formats.keys()].filter((f) => f !== "json").join(", ") || "…"}
   --vision <id>     the plan of this vision or spec folder ("001-slug" or "001")
   --tasks           task-level output (formats that support it)
-  --hide-done       leave finished tasks out (formats that support it)`,
+  --hide-done       leave finished tasks out (formats that support it)
+  --vault <folder>  the vault the notes are in: canvas paths are relative to it (default: the
+                    current folder), and a plain note's 🆔 are looked up in it`,
   async run(ctx) {
     const arg = ctx.args[0];
     if (!arg) throw new CliError("Missing <file|folder> argument; see --help.");
@@ -154,8 +195,14 @@ Options:
     }
     const [plan] = plans;
     const graph = planGraph(plan);
-    const schedule = buildSchedule(graph, plan.timing ?? { timelines: new Map() }, { today: ctx.today });
-    ctx.out(formatter(graph, { tasks: ctx.options.tasks === true, hideDone: ctx.options["hide-done"] === true, schedule, today: ctx.today }));
+    // A plain note's task graph has no milestones to schedule.
+    const schedule = plan.graph ? undefined : buildSchedule(graph, plan.timing ?? { timelines: new Map() }, { today: ctx.today });
+    let notePath: string | undefined;
+    if (format === "canvas") {
+      if (plan.generated) throw new CliError(`${plan.id ?? arg} has no execute note yet, and a canvas opens it; run "intentk generate" first.`);
+      notePath = vaultPath(plan.doc.file, ctx.options.vault);
+    }
+    ctx.out(formatter(graph, { tasks: ctx.options.tasks === true, hideDone: ctx.options["hide-done"] === true, schedule, today: ctx.today, notePath }));
     return 0;
   },
 };

@@ -65,7 +65,7 @@ export function formatStatus(s: PlanStatus): string[] {
 export const statusCommand: Command = {
   name: "status",
   summary: "show progress per phase, the next ready tasks and problems of execution plans",
-  valueOptions: ["next", "vision"],
+  valueOptions: ["next", "vision", "vault"],
   help: `Usage: intentk status <file|folder> [--next <n>] [--vision <id>] [--json]
 
 For each execution plan in the file or folder (execute.md, execution.md or tasks.md of every

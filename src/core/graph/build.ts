@@ -86,6 +86,7 @@ export function buildGraph(doc: PlanDoc, opts: BuildOptions = {}): PlanGraph {
     if (t.dependsOnPhases) g.dependsOnPhases = t.dependsOnPhases;
     if (t.group !== undefined) g.group = t.group;
     if (t.blockId !== undefined) g.blockId = t.blockId;
+    if (t.file !== undefined) g.file = t.file;
     return g;
   });
 
@@ -136,7 +137,8 @@ export function buildGraph(doc: PlanDoc, opts: BuildOptions = {}): PlanGraph {
 export function nextReadyTasks(graph: PlanGraph, n: number): GraphTask[] {
   const rank = new Map(graph.order.map((id, i) => [id, i]));
   return graph.tasks
-    .filter((t) => t.status === "ready")
+    // A task of another note (shown in a plain note's graph) is worked on in its own note.
+    .filter((t) => t.status === "ready" && t.file === undefined)
     .sort((a, b) => (rank.get(a.phase) ?? 0) - (rank.get(b.phase) ?? 0) || a.line - b.line)
     .slice(0, Math.max(0, n));
 }

@@ -30,6 +30,7 @@ export function toGraphJson(graph: PlanGraph, schedule?: Schedule): GraphJson {
       dependsOn: t.dependsOn,
       line: t.line,
       ...(t.dependsOnPhases?.length ? { dependsOnPhases: t.dependsOnPhases } : {}),
+      ...(t.file !== undefined ? { file: t.file } : {}),
     })),
     edges: graph.edges.map((e) => ({ from: e.from, to: e.to, kind: e.kind })),
     criticalPath: graph.criticalPath,

@@ -56,6 +56,8 @@ export interface LayoutNode extends Box {
   total: number;
   /** 1-based line in the plan file, and the heading to open (phases). */
   line: number;
+  /** The note to open when it is not the plan file (a task of another note). */
+  file?: string;
   heading?: string;
   /** Tasks: the not-done tasks that keep it blocked. */
   blockedBy: string[];
@@ -222,7 +224,7 @@ function taskNode(t: GraphTask, key: string): LayoutNode {
   const m = GRAPH_METRICS.task;
   const title = displayText(t.text) || t.id;
   const wrapped = wrapText(title, m.width - 2 * m.padX, m.title, GRAPH_METRICS.maxLines);
-  return {
+  const node: LayoutNode = {
     key,
     kind: "task",
     id: t.id,
@@ -246,6 +248,8 @@ function taskNode(t: GraphTask, key: string): LayoutNode {
     width: m.width,
     height: taskBoxHeight(wrapped.lines.length),
   };
+  if (t.file !== undefined) node.file = t.file;
+  return node;
 }
 
 /** Phases in topological order; phases missing from `order` (a cycle) follow in document order. */

@@ -59,8 +59,11 @@ export interface PlanGraph {
 export interface GraphJson {
   /** `implicit: true` only on the phase made of tasks written before any level-2 heading. */
   phases: { id: string; title: string; kind: PhaseKind; line: number; done: number; total: number; implicit?: true }[];
-  /** `dependsOnPhases` only when the task itself waits for whole phases (`depends on M1 completion`). */
-  tasks: { id: string; phase: string; state: "open" | "done" | null; parallel: boolean; labels: string[]; dependsOn: string[]; line: number; dependsOnPhases?: string[] }[];
+  /**
+   * `dependsOnPhases` only when the task itself waits for whole phases (`depends on M1 completion`);
+   * `file` only on a task of another note that a plain note's task waits for.
+   */
+  tasks: { id: string; phase: string; state: "open" | "done" | null; parallel: boolean; labels: string[]; dependsOn: string[]; line: number; dependsOnPhases?: string[]; file?: string }[];
   edges: GraphEdge[];
   criticalPath: string[];
   /** The schedule by the critical path method (`src/core/schedule/`), when one was computed. */

@@ -57,6 +57,8 @@ export interface PlanTask {
   group?: string;
   /** `^t012` block id at the end of the line, without `^`. */
   blockId?: string;
+  /** Vault path of the note holding it when that is not the plan itself (a task of another note). */
+  file?: string;
 }
 
 export interface PlanDoc {

@@ -55,7 +55,7 @@ const BLOCK_ID = /\s\^([A-Za-z0-9-]+)\s*$/;
 const MAY_HOLD_PLUGIN_FIELD = /[\u23EB-\u23F3\u26D4\u2705\u274C\u2795\uD83C-\uD83D]/;
 
 /** The description without dependency notes, Tasks-plugin fields and block id. */
-function cleanText(text: string): { text: string; blockId?: string } {
+export function cleanText(text: string): { text: string; blockId?: string } {
   let t = text;
   let blockId: string | undefined;
   if (t.includes("^")) {

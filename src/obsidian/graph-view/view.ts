@@ -694,7 +694,7 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     if (!node || !this.layout) return;
     this.focusedKey = key;
     const heading = node.kind === "phase" && node.heading ? node.heading : undefined;
-    this.host.openAt(this.layout.file, node.line, heading, Boolean(Keymap.isModEvent(evt)));
+    this.host.openAt(node.file ?? this.layout.file, node.line, heading, Boolean(Keymap.isModEvent(evt)));
   }
 
   private onMouseOver(evt: MouseEvent): void {
