@@ -94,16 +94,28 @@ export function matchKey(text: string, allowPlain: boolean): KeyMatch | undefine
 
 const LIST_MARKER = /^(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/;
 
-function itemFrom(doc: MarkdownDoc, li: ListItem): Item {
-  const children: Item[] = [];
-  let text = "";
-  for (const child of li.children) {
-    if (child.type === "list") children.push(...child.children.map((c) => itemFrom(doc, c)));
-    else if (text === "") text = oneLine(sourceOf(doc, child));
+/** A list item and its sub-items, built with an explicit stack: nesting depth never grows the call stack. */
+function itemFrom(doc: MarkdownDoc, root: ListItem): Item {
+  const shell = (li: ListItem): Item => {
+    let text = "";
+    for (const c of li.children) if (c.type !== "list" && text === "") text = oneLine(sourceOf(doc, c));
+    const key = matchKey(text, true);
+    return key?.isId ? { text: key.value, line: startLine(li), id: key.key, children: [] } : { text, line: startLine(li), children: [] };
+  };
+  const top = shell(root);
+  const stack: [ListItem, Item][] = [[root, top]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [li, item] = next;
+    for (const child of li.children) {
+      if (child.type !== "list") continue;
+      for (const c of child.children) {
+        const sub = shell(c);
+        item.children.push(sub);
+        stack.push([c, sub]);
+      }
+    }
   }
-  const key = matchKey(text, true);
-  if (key?.isId) return { text: key.value, line: startLine(li), id: key.key, children };
-  return { text, line: startLine(li), children };
+  return top;
 }
 
 export function readBlock(doc: MarkdownDoc, nodes: readonly RootContent[]): Block {

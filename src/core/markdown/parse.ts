@@ -4,6 +4,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { parse as parseYaml } from "yaml";
+import { flattenForParse } from "./flatten";
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm);
 
@@ -33,40 +34,13 @@ export function readFrontmatter(yamlText: string): Record<string, unknown> {
   }
 }
 
-/**
- * Indentation (in columns) beyond which a line is read as if it were less indented: remark's time
- * grows steeply with nesting (seconds at a few hundred levels), and no plan nests lists that deep.
- */
-export const MAX_INDENT = 96;
-
-/** Lines indented beyond `MAX_INDENT` (1-based), for a diagnostic. */
-export function overIndentedLines(text: string): number[] {
-  const out: number[] = [];
-  let line = 1;
-  for (let i = 0; i < text.length; i++) {
-    if (i === 0 || text.charCodeAt(i - 1) === 10) {
-      let cols = 0;
-      for (let j = i; j < text.length && (text[j] === " " || text[j] === "\t"); j++) cols += text[j] === "\t" ? 4 : 1;
-      if (cols > MAX_INDENT) out.push(line);
-    }
-    if (text.charCodeAt(i) === 10) line++;
-  }
-  return out;
-}
-
-/** The text with indentation capped at `MAX_INDENT` columns and `>` nesting at 32 (line count unchanged). */
-function capNesting(text: string): string {
-  if (!/^[ \t]{97,}|^(?:[ \t]*>){33,}/m.test(text)) return text;
-  return text
-    .replace(/^[ \t]+/gm, (ws) => (ws.replace(/\t/g, "    ").length > MAX_INDENT ? " ".repeat(MAX_INDENT) : ws))
-    .replace(/^((?:[ \t]*>){32})(?:[ \t]*>)+/gm, "$1");
-}
-
+/** Parses a note; hostile nesting and line lengths are capped first (`flattenForParse`), and `text` is what was parsed. */
 export function parseMarkdown(file: string, text: string): MarkdownDoc {
-  const root = processor.parse(capNesting(text));
+  const parsed = flattenForParse(text).text;
+  const root = processor.parse(parsed);
   const first = root.children[0];
   const frontmatter = first?.type === "yaml" ? readFrontmatter(first.value) : {};
-  return { file, text, root, frontmatter, lineStarts: lineStartsOf(text) };
+  return { file, text: parsed, root, frontmatter, lineStarts: lineStartsOf(parsed) };
 }
 
 export function startLine(node: Nodes): number {

@@ -1,6 +1,8 @@
 import type { Diagnostic } from "../diagnostics";
+import { MAX_TIMELINE_DAYS } from "../limits";
 import { orderMilestones, resolveDependencies } from "./dependencies";
 import type { Milestone, NumberedHeading, VisionRef } from "./model";
+import { parseTimeline, timelineFits } from "./timeline";
 
 /** Duplicate numbers and missing priorities among a plan's milestone headings. */
 export function checkMilestoneHeadings(heads: readonly NumberedHeading[], diagnostics: Diagnostic[]): void {
@@ -33,6 +35,7 @@ export function settleMilestones(milestones: Milestone[], planFile: string, diag
   if (milestones.length === 0) {
     diagnostics.push({ code: "no-milestones", severity: "warning", message: `No milestones found; write each as "## Milestone 1: Title (Priority: P1)".`, file: planFile, line: 1 });
   }
+  checkTimelines(milestones, diagnostics);
   resolveDependencies(milestones, diagnostics);
   return orderMilestones(milestones, diagnostics);
 }
@@ -47,4 +50,19 @@ export function checkHasPlan(ref: VisionRef, diagnostics: Diagnostic[]): void {
 /** The vision's display name: from the vision, plan, goal or strategy heading, else the folder slug. */
 export function displayName(ref: VisionRef, names: (string | undefined)[]): string {
   return names.find((n) => n) ?? ref.id.replace(/^\d+-/, "").replace(/-/g, " ");
+}
+
+/** Timelines too long to put on a calendar ("Weeks 1-100000000") are reported and left undated. */
+function checkTimelines(milestones: readonly Milestone[], diagnostics: Diagnostic[]): void {
+  for (const m of milestones) {
+    const t = m.timeline ? parseTimeline(m.timeline.text) : undefined;
+    if (!m.timeline || !t || timelineFits(t)) continue;
+    diagnostics.push({
+      code: "timeline-too-long",
+      severity: "warning",
+      message: `Milestone ${m.number} timeline "${m.timeline.text.slice(0, 60)}" is longer than ${MAX_TIMELINE_DAYS} days (about 20 years); write a shorter range (e.g. "Weeks 1-12"). It is left without dates.`,
+      file: m.timeline.file,
+      line: m.timeline.line,
+    });
+  }
 }

@@ -1,0 +1,27 @@
+/**
+ * Limits on hostile or runaway input, in one place (documented in the README, "Limits"). Each was
+ * chosen from measurement: real plans stay far below them, and above them the reader degrades
+ * (with a diagnostic naming the file, the size and the limit) instead of freezing or crashing.
+ */
+
+/** Indentation (columns) beyond which a line is read as if it were less indented. */
+export const MAX_INDENT = 96;
+
+/**
+ * Container markers (`>`, `- `, `1. `) opening one line, and emphasis delimiters in one run, beyond
+ * which the line is flattened before it reaches remark: remark's time and our tree walks grow with
+ * nesting, and no plan nests more than a handful of levels.
+ */
+export const MAX_NESTING = 32;
+
+/** Longest line the Markdown parser sees; longer lines are cut for parsing only (never when writing). */
+export const MAX_LINE_CHARS = 20_000;
+
+/** Longest milestone timeline, in days (about 20 years): longer ones cannot be put on a calendar. */
+export const MAX_TIMELINE_DAYS = 7_300;
+
+/** Dependencies written out on one task line of the execute note; more are summarised. */
+export const MAX_TASK_DEPENDENCIES = 12;
+
+/** Tasks above which the task graph is drawn as its phases, with a diagnostic. */
+export const MAX_GRAPH_TASKS = 2_000;

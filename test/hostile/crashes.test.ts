@@ -1,0 +1,30 @@
+import { normalPlan, PLAN_PATH, runPlan } from "./helpers";
+
+/** Inputs that used to throw (stack overflow, RangeError) are read, reported, and generate a note. */
+describe("hostile input: no crash", () => {
+  test.each([
+    ["- ", "dashes"],
+    ["1. ", "numbers"],
+    ["> - ", "quote-list"],
+    ["- > ", "list-quote"],
+  ])("2,000 %p on one line (%s) is flattened and reported, not a stack overflow", async (token) => {
+    const text = `${normalPlan()}\n- **Deliverables**:\n  ${token.repeat(2000)}deep item\n`;
+    const { diagnostics, note } = await runPlan(text);
+    const nesting = diagnostics.filter((d) => d.code === "deep-nesting");
+    expect(nesting).toHaveLength(1);
+    expect(nesting[0]).toMatchObject({ file: PLAN_PATH, line: text.split("\n").length - 1 });
+    expect(nesting[0].message).toMatch(/nested more than \d+ levels/);
+    expect(note).toContain("Part 3");
+  });
+
+  test.each(["Weeks 1-100000000", "999999999999 months", "Week 5000"])("timeline %p is reported with the accepted range, not a RangeError", async (timeline) => {
+    const text = normalPlan().replace(/Weeks 1-2(?![\s\S]*Weeks 1-2)/, timeline);
+    const { diagnostics, note } = await runPlan(text);
+    const long = diagnostics.filter((d) => d.code === "timeline-too-long");
+    expect(long).toHaveLength(1);
+    expect(long[0].file).toBe(PLAN_PATH);
+    expect(text.split("\n")[long[0].line - 1]).toContain(timeline);
+    expect(long[0].message).toMatch(/longer than 7300 days/);
+    expect(note).toContain("Milestone 3");
+  });
+});
