@@ -1,3 +1,4 @@
+import { readAtx } from "./markdown/atx";
 import { wikilink } from "./links";
 import type { ExecutionPlan } from "./generate/plan-model";
 import { phaseHeadingText } from "./generate/render";
@@ -18,7 +19,6 @@ import type { Milestone } from "./vision/model";
 export const PLAN_LINK_CALLOUT = "intentk";
 
 const OWNED = /^ {0,3}>[ \t]*\[!intentk\]/i;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** Lines that cannot be the text of a setext heading (list items, quotes, tables, indented code). */
@@ -115,9 +115,9 @@ function headingsOf(lines: Line[], prose: boolean[]): HeadingAt[] {
   const out: HeadingAt[] = [];
   lines.forEach((l, i) => {
     if (!prose[i]) return;
-    const atx = ATX.exec(l.text);
+    const atx = readAtx(l.text);
     if (atx) {
-      out.push({ after: i, line: i + 1, text: (atx[2] ?? "").trim() });
+      out.push({ after: i, line: i + 1, text: atx.text });
       return;
     }
     const next = lines[i + 1];

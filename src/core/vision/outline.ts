@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics";
 import { matchKey, normalizeKey } from "../markdown/fields";
+import { readAtx } from "../markdown/atx";
 import { fenceTracker } from "../markdown/fences";
 import { oneLine } from "../text/normalize";
 import { checkHasPlan, checkMilestoneHeadings, displayName, settleMilestones } from "./checks";
@@ -42,7 +43,6 @@ function proseLines(text: string): Line[] {
   return out;
 }
 
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const BULLET = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/;
 
 /** One field of a milestone section (Dependencies, Timeline), as the full parser's FieldReader reads it. */
@@ -80,8 +80,8 @@ export function outlineMilestones(file: string, text: string, diagnostics: Diagn
   const lines = proseLines(text);
   const headings: { depth: number; text: string; index: number }[] = [];
   lines.forEach((l, index) => {
-    const m = ATX.exec(l.text);
-    if (m) headings.push({ depth: m[1].length, text: (m[2] ?? "").trim(), index });
+    const m = readAtx(l.text);
+    if (m) headings.push({ ...m, index });
   });
   const h1 = headings.find((h) => h.depth === 1);
   const name = h1 ? h1.text.replace(/^[^:：]*[:：]\s*/, "").trim() || h1.text : "";
@@ -110,8 +110,8 @@ export function outlineMilestones(file: string, text: string, diagnostics: Diagn
 /** First-heading names of the other documents (for the vision's display name). */
 function firstHeadingName(text: string): string {
   for (const l of proseLines(text)) {
-    const m = ATX.exec(l.text);
-    if (m && m[1].length === 1) return (m[2] ?? "").replace(/^[^:：]*[:：]\s*/, "").trim();
+    const m = readAtx(l.text);
+    if (m && m.depth === 1) return m.text.replace(/^[^:：]*[:：]\s*/, "").trim();
   }
   return "";
 }
