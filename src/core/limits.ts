@@ -17,6 +17,13 @@ export const MAX_NESTING = 32;
 /** Longest line the Markdown parser sees; longer lines are cut for parsing only (never when writing). */
 export const MAX_LINE_CHARS = 20_000;
 
+/**
+ * Largest YAML frontmatter (characters) given to the YAML parser, whose time grows with the square
+ * of the key count (1 s at 4,000 keys). Larger blocks are read in a simple mode: top-level
+ * `key: value` lines only.
+ */
+export const MAX_FRONTMATTER_CHARS = 16_384;
+
 /** Longest milestone timeline, in days (about 20 years): longer ones cannot be put on a calendar. */
 export const MAX_TIMELINE_DAYS = 7_300;
 

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "./diagnostics";
 import type { FileAccess } from "./files";
+import { MAX_FRONTMATTER_CHARS } from "./limits";
 import { readFrontmatter } from "./markdown/parse";
 import { type DetectOptions, type NoteInfo, detectVisions } from "./vision/detect";
 import type { VisionRef } from "./vision/model";
@@ -45,12 +46,24 @@ export interface ScanResult {
  */
 export async function scanVisions(files: FileAccess, options: DetectOptions = {}): Promise<ScanResult> {
   const paths = (await files.list()).filter((p) => p.toLowerCase().endsWith(".md"));
+  const oversized: Diagnostic[] = [];
   const notes = await mapLimit(paths, 32, async (path): Promise<NoteInfo> => {
     // Any note may declare a role in its frontmatter (FORMAT.md §1), so each one is read once.
     const text = await files.read(path);
     const declares = (text.startsWith("---") || text.startsWith("\uFEFF---")) && text.slice(0, 4096).includes("intentk");
-    return declares ? { path, frontmatter: frontmatterOf(text) } : { path };
+    if (!declares) return { path };
+    const block = FRONTMATTER.exec(text)?.[1] ?? "";
+    if (block.length > MAX_FRONTMATTER_CHARS) {
+      oversized.push({
+        code: "frontmatter-too-large",
+        severity: "warning",
+        message: `The frontmatter of ${path} is ${Math.round(block.length / 1024)} KB, over the limit of ${MAX_FRONTMATTER_CHARS / 1024} KB; only its top-level "key: value" lines are read. Move the rest into the note.`,
+        file: path,
+        line: 1,
+      });
+    }
+    return { path, frontmatter: frontmatterOf(text) };
   });
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...oversized];
   return { refs: detectVisions(notes, options, diagnostics), diagnostics, notes: paths.length };
 }

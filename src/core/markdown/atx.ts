@@ -1,3 +1,5 @@
+import { trimCharsEnd } from "../text/trim";
+
 /**
  * ATX headings read by a scan rather than one regular expression: `(.*?)` followed by optional
  * trailing blanks and `#`s backtracks quadratically on a long line of spaces.
@@ -6,11 +8,7 @@
 const isBlank = (c: string | undefined): boolean => c === " " || c === "\t";
 
 /** `s` without trailing spaces and tabs. */
-export function trimBlanksEnd(s: string): string {
-  let end = s.length;
-  while (end > 0 && isBlank(s[end - 1])) end--;
-  return s.slice(0, end);
-}
+export const trimBlanksEnd = (s: string): string => trimCharsEnd(s, isBlank);
 
 /** `s` without a closing `#` sequence, i.e. one preceded by a space or tab (`Title ##` → `Title`). */
 export function withoutClosingHashes(s: string): string {

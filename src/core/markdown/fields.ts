@@ -62,11 +62,43 @@ interface Segment {
 function segments(source: string, firstLine: number): Segment[] {
   const out: Segment[] = [];
   source.split(/\r?\n/).forEach((line, i) => {
-    for (const part of line.split(/\s*\\n\s*(?=\*\*|[-*+]\s|\d+\.\s)|\s+\|\s+(?=\*\*)/)) {
+    for (const part of splitSegments(line)) {
       if (part.trim() !== "") out.push({ text: part.trim(), line: firstLine + i });
     }
   });
   return out;
+}
+
+const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+/** What may follow a literal `\n` separator: a bold field or a bullet. */
+const AFTER_NEWLINE = /\*\*|[-*+]\s|\d+\.\s/y;
+
+/**
+ * One line split at a literal `\n` followed by a field or bullet, and at ` | ` followed by a bold
+ * field, spaces around the separator dropped. A scan from each `\` and `|`: the equivalent regex
+ * (`\s*\\n\s*(?=…)|\s+\|\s+(?=\*\*)`) backtracks quadratically on long runs of spaces.
+ */
+export function splitSegments(line: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < line.length; i++) {
+    const newline = line[i] === "\\" && line[i + 1] === "n";
+    const pipe = line[i] === "|" && isSpace(line[i - 1]) && isSpace(line[i + 1]);
+    if (!newline && !pipe) continue;
+    let end = newline ? i + 2 : i + 1;
+    while (isSpace(line[end])) end++;
+    AFTER_NEWLINE.lastIndex = end;
+    const follows = newline ? AFTER_NEWLINE.test(line) : line.startsWith("**", end);
+    if (!follows) continue;
+    let start = i;
+    while (start > from && isSpace(line[start - 1])) start--;
+    if (pipe && start === i) continue; // ` | ` needs a space before, after the previous separator
+    parts.push(line.slice(from, start));
+    from = end;
+    i = end - 1;
+  }
+  parts.push(line.slice(from));
+  return parts;
 }
 
 interface KeyMatch {
@@ -81,7 +113,7 @@ export function matchKey(text: string, allowPlain: boolean): KeyMatch | undefine
   if (bold) {
     const inner = bold[2].trim();
     const colonInside = inner.endsWith(":");
-    const key = inner.replace(/\s*:$/, "").trim();
+    const key = (colonInside ? inner.slice(0, -1) : inner).trim();
     const isId = ID_KEY.test(key);
     if (colonInside || bold[3] === ":" || isId) return { key, value: bold[4].replace(/^[:\s]+/, "").trim(), isId };
   }

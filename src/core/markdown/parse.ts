@@ -4,6 +4,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { parse as parseYaml } from "yaml";
+import { MAX_FRONTMATTER_CHARS } from "../limits";
 import { flattenForParse } from "./flatten";
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm);
@@ -24,8 +25,22 @@ export function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-/** Reads YAML frontmatter leniently: a malformed block yields {} rather than an exception. */
+/** Top-level `key: value` lines, unquoted: the simple reading of an oversized frontmatter. */
+function simpleFrontmatter(yamlText: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const line of yamlText.split("\n")) {
+    const m = /^([A-Za-z0-9_-]{1,200}):[ \t]*(.*)$/.exec(line);
+    if (m && !(m[1] in out)) out[m[1]] = m[2].trim().replace(/^(["'])(.*)\1$/, "$2");
+  }
+  return out;
+}
+
+/**
+ * Reads YAML frontmatter leniently: a malformed block yields {} rather than an exception; a block
+ * over `MAX_FRONTMATTER_CHARS` is read by `simpleFrontmatter` (the YAML parser is quadratic in keys).
+ */
 export function readFrontmatter(yamlText: string): Record<string, unknown> {
+  if (yamlText.length > MAX_FRONTMATTER_CHARS) return simpleFrontmatter(yamlText);
   try {
     const value: unknown = parseYaml(yamlText);
     return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics";
+import { charIn, trimCharsEnd } from "../text/trim";
 import type { Milestone } from "./model";
 
 /** Words that may surround milestone references without being a dependency of their own. */
@@ -10,7 +11,7 @@ const FILLER = new Set([
   "ready", "shipped", "outputs", "output", "results", "work", "m", "partial", "partially", "at", "least", "a",
 ]);
 
-const REFERENCE = /\b(?:Milestones?\s*#?\s*|M\s?)(\d+[a-z]?)((?:\s*(?:,|&|\/|\band\b|\bor\b)\s*(?:M\s?)?\d+[a-z]?\b)*)/gi;
+const REFERENCE = /\b(?:Milestones?\s*(?:#\s*)?|M\s?)(\d+[a-z]?)((?:\s*(?:,|&|\/|\band\b|\bor\b)\s*(?:M\s?)?\d+[a-z]?\b)*)/gi;
 
 export interface DependencyRefs {
   numbers: string[];
@@ -31,10 +32,10 @@ export function readDependencyText(text: string): DependencyRefs {
     .split(/\s+/)
     .some((w) => w !== "" && !FILLER.has(w.toLowerCase()));
   // Report what is left as the user wrote it, minus the references and the words that joined them.
-  const leftover = rest
-    .replace(/\s+/g, " ")
-    .replace(/^[\s,;:&()[\].-]*(?:(?:and|or|after|completion|complete|completed)\b[\s,;:&()[\].-]*)*/i, "")
-    .replace(/[\s,;:&()[\].-]+$/, "")
+  const leftover = trimCharsEnd(
+    rest.replace(/\s+/g, " ").replace(/^[\s,;:&()[\].-]*(?:(?:and|or|after|completion|complete|completed)\b[\s,;:&()[\].-]*)*/i, ""),
+    charIn(/[\s,;:&()[\].-]/), // a scan: the regex `[…]+$` is quadratic on long runs
+  )
     .replace(/^\(|\)$/g, "")
     .trim();
   return { numbers: [...new Set(numbers)], rest: meaningful ? leftover : "" };

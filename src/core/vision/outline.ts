@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics";
-import { matchKey, normalizeKey } from "../markdown/fields";
+import { matchKey, normalizeKey, splitSegments } from "../markdown/fields";
 import { readAtx } from "../markdown/atx";
 import { fenceTracker } from "../markdown/fences";
 import { oneLine } from "../text/normalize";
@@ -50,7 +50,7 @@ function fieldIn(section: Line[], file: string, names: readonly string[]): Miles
   for (let k = 0; k < section.length; k++) {
     const bullet = BULLET.exec(section[k].text);
     const body = bullet ? bullet[2] : section[k].text.trim();
-    for (const seg of body.split(/\s*\\n\s*(?=\*\*|[-*+]\s|\d+\.\s)|\s+\|\s+(?=\*\*)/)) {
+    for (const seg of splitSegments(body)) {
       const key = matchKey(seg.trim(), bullet !== null);
       if (!key || key.isId || !names.includes(normalizeKey(key.key))) continue;
       let value = key.value;
