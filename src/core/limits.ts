@@ -14,8 +14,11 @@ export const MAX_INDENT = 96;
  */
 export const MAX_NESTING = 32;
 
+/** Emphasis delimiter runs and brackets on one line beyond which the further ones are ignored when parsing. */
+export const MAX_INLINE_MARKERS = 256;
+
 /** Longest line the Markdown parser sees; longer lines are cut for parsing only (never when writing). */
-export const MAX_LINE_CHARS = 20_000;
+export const MAX_LINE_CHARS = 10_000;
 
 /**
  * Largest YAML frontmatter (characters) given to the YAML parser, whose time grows with the square

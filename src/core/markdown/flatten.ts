@@ -1,4 +1,4 @@
-import { MAX_INDENT, MAX_LINE_CHARS, MAX_NESTING } from "../limits";
+import { MAX_INDENT, MAX_INLINE_MARKERS, MAX_LINE_CHARS, MAX_NESTING } from "../limits";
 
 /**
  * What remark is given instead of a hostile note: every line kept (so line numbers stay true), but
@@ -60,24 +60,43 @@ function flattenLine(raw: string, note: (kind: FlattenKind) => void): string {
     }
     end = next;
   }
-  // Runs of emphasis delimiters (`*_*_*_…`): longer than 2 × MAX_NESTING are cut.
+  return capInline(line, note);
+}
+
+const isWord = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/**
+ * Inline openers on one line: emphasis delimiter runs (`*`, `~`, `_` not inside a word) longer than
+ * 2 × MAX_NESTING are cut, and past MAX_INLINE_MARKERS runs, brackets and backtick runs the further
+ * ones are dropped. remark matches each closer against every earlier opener: seconds at a few thousand.
+ */
+function capInline(line: string, note: (kind: FlattenKind) => void): string {
   let out = "";
   let from = 0;
+  let seen = 0;
+  let capped = false;
   for (let i = 0; i < line.length; ) {
-    if (!isDelimiter(line[i])) {
+    const c = line[i];
+    const bracket = c === "[" || c === "]" || c === "`";
+    const delimiter = isDelimiter(c) && !(c === "_" && isWord(line[i - 1]) && isWord(line[i + 1]));
+    if (!bracket && !delimiter) {
       i++;
       continue;
     }
-    let j = i;
-    while (j < line.length && (isDelimiter(line[j]) || (line[j] === " " && isDelimiter(line[j + 1] ?? "")))) j++;
-    if (j - i > 2 * MAX_NESTING) {
-      out += line.slice(from, i + 2 * MAX_NESTING);
+    let j = i + 1;
+    if (delimiter) while (j < line.length && isDelimiter(line[j])) j++;
+    else if (c === "`") while (line[j] === "`") j++;
+    if (++seen > MAX_INLINE_MARKERS || j - i > 2 * MAX_NESTING) {
+      const keep = seen > MAX_INLINE_MARKERS ? i : i + 2 * MAX_NESTING;
+      out += line.slice(from, keep);
       from = j;
-      note("emphasis");
+      capped = true;
     }
     i = j;
   }
-  return from === 0 ? line : out + line.slice(from);
+  if (!capped) return line;
+  note("emphasis");
+  return out + line.slice(from);
 }
 
 export function flattenForParse(text: string): Flattened {
@@ -95,7 +114,7 @@ export function flattenForParse(text: string): Flattened {
 const WHAT: Record<FlattenKind, string> = {
   indent: `indented more than ${MAX_INDENT} columns (read as if less indented; flatten the list)`,
   nesting: `nested more than ${MAX_NESTING} levels on one line (\`- - - …\`, \`> > …\`; the deeper markers are ignored)`,
-  emphasis: `with runs of more than ${2 * MAX_NESTING} emphasis markers (cut when read)`,
+  emphasis: `with more than ${MAX_INLINE_MARKERS} emphasis markers or brackets, or a run of more than ${2 * MAX_NESTING} (the further ones are ignored when read)`,
   "long-line": `longer than ${MAX_LINE_CHARS} characters (read up to that length; the note is not changed)`,
 };
 
