@@ -17,6 +17,12 @@ export const MAX_NESTING = 32;
 /** Emphasis delimiter runs and brackets on one line beyond which the further ones are ignored when parsing. */
 export const MAX_INLINE_MARKERS = 256;
 
+/** Dependency keywords ("depends on", "blocks", arrows) read on one line; each is matched against every reference. */
+export const MAX_KEYWORDS_PER_LINE = 64;
+
+/** Characters of a task or phase text turned into a graph label (a label shows at most three lines). */
+export const MAX_LABEL_SOURCE_CHARS = 2_000;
+
 /** Longest line the Markdown parser sees; longer lines are cut for parsing only (never when writing). */
 export const MAX_LINE_CHARS = 10_000;
 
