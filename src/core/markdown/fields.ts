@@ -156,6 +156,8 @@ export function readBlock(doc: MarkdownDoc, nodes: readonly RootContent[]): Bloc
   let open: Field | undefined;
   // Sub-heading fields (`### Deliverables`) absorb the paragraphs and lists under them.
   const headingFields = new Set<Field>();
+  // Continuation text of each field, joined once at the end (joining per paragraph is quadratic).
+  const continued = new Map<Field, string[]>();
 
   const addField = (key: string, value: string, line: number): Field => {
     const field: Field = { key, name: normalizeKey(key), value, line, items: [] };
@@ -177,7 +179,11 @@ export function readBlock(doc: MarkdownDoc, nodes: readonly RootContent[]): Bloc
           last = undefined;
         } else if (key) last = addField(key.key, key.value, seg.line);
         else if (LIST_MARKER.test(seg.text) && last) last.items.push({ text: seg.text.replace(LIST_MARKER, ""), line: seg.line, children: [] });
-        else if (last) last.value = oneLine(`${last.value} ${seg.text}`);
+        else if (last) {
+          const parts = continued.get(last);
+          if (parts) parts.push(seg.text);
+          else continued.set(last, [seg.text]);
+        }
         else block.text.push({ text: seg.text, line: seg.line });
       }
       open = last;
@@ -198,6 +204,7 @@ export function readBlock(doc: MarkdownDoc, nodes: readonly RootContent[]): Bloc
       open = undefined;
     }
   }
+  for (const [f, parts] of continued) f.value = oneLine(`${f.value} ${parts.join(" ")}`);
   return block;
 }
 

@@ -53,7 +53,7 @@ function fieldIn(section: Line[], file: string, names: readonly string[]): Miles
     for (const seg of splitSegments(body)) {
       const key = matchKey(seg.trim(), bullet !== null);
       if (!key || key.isId || !names.includes(normalizeKey(key.key))) continue;
-      let value = key.value;
+      const value = [key.value];
       const items: string[] = [];
       const indent = bullet ? bullet[1].length : -1;
       for (let j = k + 1; j < section.length; j++) {
@@ -64,10 +64,10 @@ function fieldIn(section: Line[], file: string, names: readonly string[]): Miles
         }
         const sub = BULLET.exec(next);
         if (sub && sub[1].length > indent) items.push(oneLine(sub[2]));
-        else if (!sub && !bullet && !/^\s*(\*\*|__|#)/.test(next)) value = oneLine(`${value} ${next}`);
+        else if (!sub && !bullet && !/^\s*(\*\*|__|#)/.test(next)) value.push(next);
         else break;
       }
-      const text = value || items.join("; ");
+      const text = (value.length > 1 ? oneLine(value.join(" ")) : value[0]) || items.join("; ");
       if (!text || hasPlaceholder(text)) return undefined;
       return { text, file, line: section[k].number, children: [] };
     }

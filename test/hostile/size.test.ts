@@ -1,0 +1,37 @@
+import fc from "fast-check";
+import { touchesOverlap, touchingOthers } from "../../src/core/generate/paths";
+import { normalPlan, runPlan, timeOfAsync } from "./helpers";
+
+/** Generous bound on how much slower than linear a size case may grow (quadratic is the size ratio squared). */
+const SLACK = 3;
+
+const deliverables = (n: number): string =>
+  `${normalPlan(1)}\n- **Deliverables**:\n${Array.from({ length: n }, (_, i) => `  - Deliverable ${i} in \`src/part${i}.ts\``).join("\n")}\n`;
+const chained = (n: number): string =>
+  ["# Implementation Plan: Chain", ""].concat(Array.from({ length: n }, (_, i) => `## Milestone ${i + 1}: Step ${i + 1} (Priority: P2)\n\n- **Deliverables**: thing ${i}\n- **Dependencies**: ${i ? `Milestone ${i}` : "None"}\n`)).join("\n");
+const notes = (n: number): string => `${normalPlan(1)}\n\n### Notes\n\n${Array.from({ length: n }, (_, i) => `Paragraph ${i} of the notes, long enough to matter.`).join("\n\n")}\n`;
+
+describe("hostile sizes grow linearly", () => {
+  test.each([
+    ["deliverables in one milestone", 500, 4000, deliverables],
+    ["chained milestones", 100, 800, chained],
+    ["paragraphs under a Notes heading", 150, 1200, notes],
+  ] as const)("%s: %i → %i", async (_name, small, big, make) => {
+    const tSmall = await timeOfAsync(() => runPlan(make(small)));
+    const tBig = await timeOfAsync(() => runPlan(make(big)), 1);
+    expect(tBig).toBeLessThan(SLACK * (big / small) * Math.max(tSmall, 5));
+    const { vision } = await runPlan(make(big));
+    expect(vision.plan!.milestones.length).toBeGreaterThan(0);
+  });
+
+  test("the [P] rule over a whole phase agrees with comparing every pair of tasks", () => {
+    const path = fc.constantFrom("src/", "src", "src/a.ts", "src/a.ts/", "src/api/", "src/api/x.ts", "/etc/", "/etc/x", "docs/", "a.md", "src/ab.ts");
+    fc.assert(
+      fc.property(fc.array(fc.array(path, { maxLength: 3 }), { maxLength: 6 }), (lists) => {
+        const pairwise = lists.map((l, i) => lists.some((o, j) => j !== i && touchesOverlap(l, o)));
+        expect(touchingOthers(lists)).toEqual(pairwise);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
