@@ -1,5 +1,8 @@
 import fc from "fast-check";
 import { touchesOverlap, touchingOthers } from "../../src/core/generate/paths";
+import { buildExecutionPlan } from "../../src/core/generate/plan-model";
+import { MAX_TASK_DEPENDENCIES } from "../../src/core/limits";
+import { readPlan } from "../../src/core/reader/read";
 import { normalPlan, runPlan, timeOfAsync } from "./helpers";
 
 /** Generous bound on how much slower than linear a size case may grow (quadratic is the size ratio squared). */
@@ -33,5 +36,30 @@ describe("hostile sizes grow linearly", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("hostile sizes are capped", () => {
+  const allEarlier = (n: number): string =>
+    ["# Implementation Plan: Dense", ""]
+      .concat(
+        Array.from({ length: n }, (_, i) => {
+          const deps = i ? Array.from({ length: i }, (_, j) => `M${j + 1}`).join(", ") : "None";
+          return `## Milestone ${i + 1}: Step ${i + 1} (Priority: P2)\n\n- **Deliverables**:\n  - thing ${i}\n  - other ${i}\n  - third ${i}\n- **Dependencies**: ${deps}\n`;
+        }),
+      )
+      .join("\n");
+
+  test("milestones that each depend on all earlier ones: long dependency lists are written as ranges the reader expands", async () => {
+    const { note, vision } = await runPlan(allEarlier(40));
+    const lines = note.split("\n").filter((l) => l.includes("(depends on "));
+    const longest = Math.max(...lines.map((l) => /\(depends on ([^)]*)\)/.exec(l)![1].split(", ").length));
+    expect(longest).toBeLessThanOrEqual(MAX_TASK_DEPENDENCIES + 2);
+    expect(note).toMatch(/\(depends on [^)]*T\d{3}-T\d{3}/);
+    // The reader gets every dependency back from the ranges.
+    const planned = buildExecutionPlan(vision).phases.flatMap((p) => p.tasks).filter((t) => t.dependsOn.length > MAX_TASK_DEPENDENCIES);
+    expect(planned.length).toBeGreaterThan(10);
+    const read = new Map(readPlan("execute.md", note).tasks.map((t) => [t.id, t]));
+    for (const t of planned) expect([...read.get(t.id)!.dependsOn].sort()).toEqual([...t.dependsOn].sort());
   });
 });
