@@ -1,8 +1,10 @@
 import * as path from "node:path";
+import { formatDiagnostic } from "../../core/diagnostics";
 import { buildGraph } from "../../core/graph/build";
 import { graphFormats } from "../../core/graph/export";
 import { toGraphJson } from "../../core/graph/json";
 import type { PlanGraph } from "../../core/graph/model";
+import { taskLevel } from "../../core/graph/select";
 import { findPlans } from "../../core/reader/locate";
 import type { PlanDoc } from "../../core/reader/model";
 import { readPlan } from "../../core/reader/read";
@@ -113,7 +115,9 @@ Options:
     }
     const [plan] = plans;
     const graph = buildGraph(plan.doc, { phaseWeights: plan.phaseWeights });
-    ctx.out(formatter(graph, { tasks: ctx.options.tasks === true, hideDone: ctx.options["hide-done"] === true }));
+    const level = taskLevel(graph, ctx.options.tasks === true);
+    if (level.diagnostic) ctx.err(formatDiagnostic(level.diagnostic));
+    ctx.out(formatter(graph, { tasks: level.tasks, hideDone: ctx.options["hide-done"] === true }));
     return 0;
   },
 };
