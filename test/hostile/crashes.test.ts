@@ -1,3 +1,4 @@
+import { readPlan } from "../../src/core/reader/read";
 import { normalPlan, PLAN_PATH, runPlan } from "./helpers";
 
 /** Inputs that used to throw (stack overflow, RangeError) are read, reported, and generate a note. */
@@ -26,5 +27,15 @@ describe("hostile input: no crash", () => {
     expect(text.split("\n")[long[0].line - 1]).toContain(timeline);
     expect(long[0].message).toMatch(/longer than 7300 days/);
     expect(note).toContain("Milestone 3");
+  });
+});
+
+describe("hostile execution plans are read and reported", () => {
+  test("an execute note with a 2,000-deep one-line list and 5,000 nested emphasis markers is read, with a diagnostic at that line", () => {
+    const text = `# Execution Plan\n\n## Phase 1: Setup\n\n- [ ] T001 First task\n${"- ".repeat(2000)}deep\n${"*a ".repeat(5000)}${"a* ".repeat(5000)}\n- [ ] T002 Second task\n`;
+    const plan = readPlan("execute.md", text, { parser: "remark" });
+    expect(plan.tasks.map((t) => t.id)).toEqual(expect.arrayContaining(["T001", "T002"]));
+    const found = plan.diagnostics.filter((d) => d.code === "deep-nesting").map((d) => d.line);
+    expect(found).toEqual([6, 7]);
   });
 });
