@@ -1,4 +1,7 @@
+import type { Diagnostic } from "../../src/core/diagnostics";
 import { readPlan } from "../../src/core/reader/read";
+import { settleMilestones } from "../../src/core/vision/checks";
+import { outlineMilestones } from "../../src/core/vision/outline";
 import { normalPlan, PLAN_PATH, runPlan } from "./helpers";
 
 /** Inputs that used to throw (stack overflow, RangeError) are read, reported, and generate a note. */
@@ -37,5 +40,17 @@ describe("hostile execution plans are read and reported", () => {
     expect(plan.tasks.map((t) => t.id)).toEqual(expect.arrayContaining(["T001", "T002"]));
     const found = plan.diagnostics.filter((d) => d.code === "deep-nesting").map((d) => d.line);
     expect(found).toEqual([6, 7]);
+  });
+});
+
+describe("deep chains stay off the call stack", () => {
+  test("20,000 chained milestones closed into a cycle: the cycle is reported, no stack overflow", () => {
+    const n = 20_000;
+    const plan = ["# Implementation Plan: Chain", ""];
+    for (let i = 1; i <= n; i++) plan.push(`## Milestone ${i}: Step ${i} (Priority: P2)`, `- **Dependencies**: Milestone ${i === 1 ? n : i - 1}`, "");
+    const diagnostics: Diagnostic[] = [];
+    const { milestones } = outlineMilestones(PLAN_PATH, plan.join("\n"), diagnostics);
+    settleMilestones(milestones, PLAN_PATH, diagnostics);
+    expect(diagnostics.filter((d) => d.code === "dependency-cycle")).toHaveLength(1);
   });
 });

@@ -83,26 +83,30 @@ function compareMilestones(a: Milestone, b: Milestone): number {
 /** Finds one cycle among the given milestones (by number), following dependsOn. */
 function findCycle(pending: Map<string, Milestone>): string[] | undefined {
   const state = new Map<string, "visiting" | "done">();
-  const stack: string[] = [];
-  const visit = (n: string): string[] | undefined => {
-    state.set(n, "visiting");
-    stack.push(n);
-    for (const d of pending.get(n)?.dependsOn ?? []) {
+  for (const root of pending.keys()) {
+    if (state.has(root)) continue;
+    // Depth-first with an explicit stack: a chain of thousands of milestones cannot overflow the call stack.
+    const stack = [root];
+    const next = [0];
+    state.set(root, "visiting");
+    while (stack.length > 0) {
+      const n = stack[stack.length - 1];
+      const deps = pending.get(n)?.dependsOn ?? [];
+      const i = next[next.length - 1]++;
+      if (i >= deps.length) {
+        stack.pop();
+        next.pop();
+        state.set(n, "done");
+        continue;
+      }
+      const d = deps[i];
       if (!pending.has(d)) continue;
       if (state.get(d) === "visiting") return [...stack.slice(stack.indexOf(d)), d];
       if (!state.has(d)) {
-        const found = visit(d);
-        if (found) return found;
+        state.set(d, "visiting");
+        stack.push(d);
+        next.push(0);
       }
-    }
-    stack.pop();
-    state.set(n, "done");
-    return undefined;
-  };
-  for (const n of pending.keys()) {
-    if (!state.has(n)) {
-      const found = visit(n);
-      if (found) return found;
     }
   }
   return undefined;

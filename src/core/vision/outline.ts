@@ -85,11 +85,20 @@ export function outlineMilestones(file: string, text: string, diagnostics: Diagn
   });
   const h1 = headings.find((h) => h.depth === 1);
   const name = h1 ? h1.text.replace(/^[^:：]*[:：]\s*/, "").trim() || h1.text : "";
+  // Where each heading's section ends (the next heading of the same or a higher level), found in one
+  // backward pass: searching forward from every heading is quadratic in a plan of thousands of milestones.
+  const ends: number[] = [];
+  const open: number[] = [];
+  for (let k = headings.length - 1; k >= 0; k--) {
+    while (open.length > 0 && headings[open[open.length - 1]].depth > headings[k].depth) open.pop();
+    ends[k] = open.length > 0 ? headings[open[open.length - 1]].index : lines.length;
+    open.push(k);
+  }
   const milestones: Milestone[] = [];
   headings.forEach((h, k) => {
     const head = readNumberedHeading("Milestone", h.text, file, lines[h.index].number);
     if (!head) return;
-    const end = headings.slice(k + 1).find((o) => o.depth <= h.depth)?.index ?? lines.length;
+    const end = ends[k];
     milestones.push({
       ...head,
       successCriteria: [],
