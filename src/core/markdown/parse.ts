@@ -5,6 +5,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { parse as parseYaml } from "yaml";
 import { MAX_FRONTMATTER_CHARS } from "../limits";
+import { withoutClosingHashes } from "./atx";
 import { flattenForParse } from "./flatten";
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm);
@@ -74,10 +75,8 @@ export function sourceOf(doc: MarkdownDoc, node: Nodes): string {
 
 /** The text of a heading as written after the `#` marks (inline Markdown kept, closing #s removed). */
 export function headingText(doc: MarkdownDoc, heading: Heading): string {
-  return sourceOf(doc, heading)
-    .replace(/^\s*#{1,6}[ \t]*/, "")
-    .replace(/[ \t]+#+[ \t]*$/, "")
-    .trim();
+  // The closing `#`s by a scan: `/[ \t]+#+[ \t]*$/` is quadratic on a heading full of spaces.
+  return withoutClosingHashes(sourceOf(doc, heading).replace(/^\s*#{1,6}[ \t]*/, "")).trim();
 }
 
 /** A heading with the nodes of its section (up to the next heading of the same or a higher level). */
