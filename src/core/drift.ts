@@ -90,8 +90,10 @@ function recordedSources(fm: Record<string, unknown>): RecordedSources | undefin
 export function milestonesInNote(text: string): { number: string; title: string; priority?: number }[] {
   const out: { number: string; title: string; priority?: number }[] = [];
   for (const line of splitNote(text).body) {
-    const m = /^## Phase \d+: Milestone (\S+) - (.*?)(?: \(Priority: P(\d+)\))?(?: 🎯 MVP)?\s*$/.exec(line);
-    if (m) out.push({ number: m[1], title: m[2], priority: m[3] ? parseInt(m[3], 10) : undefined });
+    const head = /^## Phase \d+: Milestone (\S+) - /.exec(line);
+    // The rest trimmed first: `(.*?)` before `\s*$` would backtrack quadratically on trailing spaces.
+    const m = head && /^(.*?)(?: \(Priority: P(\d+)\))?(?: 🎯 MVP)?$/.exec(line.slice(head[0].length).trimEnd());
+    if (head && m) out.push({ number: head[1], title: m[1], priority: m[2] ? parseInt(m[2], 10) : undefined });
   }
   return out;
 }

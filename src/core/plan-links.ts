@@ -1,3 +1,4 @@
+import { readAtx } from "./markdown/atx";
 import { wikilink } from "./links";
 import { isClosingFence } from "./merge/text";
 import type { ExecutionPlan } from "./generate/plan-model";
@@ -22,7 +23,6 @@ import type { Milestone } from "./vision/model";
 export const PLAN_LINK_CALLOUT = "intentk";
 
 const OWNED_PREFIX = `> [!${PLAN_LINK_CALLOUT}] Execute: [[`;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** Lines that cannot be the text of a setext heading (list items, quotes, tables, indented code). */
@@ -122,9 +122,9 @@ function headingsOf(lines: Line[], prose: boolean[]): HeadingAt[] {
   const out: HeadingAt[] = [];
   lines.forEach((l, i) => {
     if (!prose[i]) return;
-    const atx = ATX.exec(l.text);
+    const atx = readAtx(l.text);
     if (atx) {
-      out.push({ after: i, line: i + 1, text: (atx[2] ?? "").trim() });
+      out.push({ after: i, line: i + 1, text: atx.text });
       return;
     }
     const next = lines[i + 1];

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "./diagnostics";
 import type { FileAccess } from "./files";
+import { MAX_FRONTMATTER_CHARS } from "./limits";
 import { readFrontmatter } from "./markdown/parse";
 import { type DetectOptions, type NoteInfo, detectVisions } from "./vision/detect";
 import type { VisionRef } from "./vision/model";
@@ -59,7 +60,18 @@ export async function scanVisions(files: FileAccess, options: DetectOptions = {}
       return undefined;
     }
     const declares = (text.startsWith("---") || text.startsWith("\uFEFF---")) && text.slice(0, 4096).includes("intentk");
-    return declares ? { path, frontmatter: frontmatterOf(text) } : { path };
+    if (!declares) return { path };
+    const block = FRONTMATTER.exec(text)?.[1] ?? "";
+    if (block.length > MAX_FRONTMATTER_CHARS) {
+      diagnostics.push({
+        code: "frontmatter-too-large",
+        severity: "warning",
+        message: `The frontmatter of ${path} is ${Math.round(block.length / 1024)} KB, over the limit of ${MAX_FRONTMATTER_CHARS / 1024} KB; only its top-level "key: value" lines are read. Move the rest into the note.`,
+        file: path,
+        line: 1,
+      });
+    }
+    return { path, frontmatter: frontmatterOf(text) };
   });
   const readable = notes.filter((n): n is NoteInfo => n !== undefined);
   return { refs: detectVisions(readable, options, diagnostics), diagnostics, notes: paths.length };

@@ -1,9 +1,11 @@
 import * as path from "node:path";
+import { formatDiagnostic } from "../../core/diagnostics";
 import { buildGraph } from "../../core/graph/build";
 import { graphToCanvas, serializeCanvas } from "../../core/graph/canvas";
 import { graphFormats } from "../../core/graph/export";
 import { toGraphJson } from "../../core/graph/json";
 import type { PlanGraph } from "../../core/graph/model";
+import { taskLevel } from "../../core/graph/select";
 import { findPlans } from "../../core/reader/locate";
 import type { PlanDoc } from "../../core/reader/model";
 import type { Diagnostic } from "../../core/diagnostics";
@@ -202,7 +204,9 @@ Options:
       if (plan.generated) throw new CliError(`${plan.id ?? arg} has no execute note yet, and a canvas opens it; run "intentk generate" first.`);
       notePath = vaultPath(plan.doc.file, ctx.options.vault);
     }
-    ctx.out(formatter(graph, { tasks: ctx.options.tasks === true, hideDone: ctx.options["hide-done"] === true, schedule, today: ctx.today, notePath }));
+    const level = taskLevel(graph, ctx.options.tasks === true);
+    if (level.diagnostic) ctx.err(formatDiagnostic(level.diagnostic));
+    ctx.out(formatter(graph, { tasks: level.tasks, hideDone: ctx.options["hide-done"] === true, schedule, today: ctx.today, notePath }));
     return 0;
   },
 };

@@ -1,6 +1,6 @@
 import type { Milestone, SourceItem, Strategy, Vision } from "../vision/model";
 import { oneLine } from "../text/normalize";
-import { pathsIn, touchesOverlap } from "./paths";
+import { pathsIn, touchingOthers } from "./paths";
 import { deliverableItems, deliverableTask, namesIn, visionTexts } from "./deliverables";
 import { splitList } from "./split-deliverables";
 import { headingName } from "../vision/headings";
@@ -256,10 +256,11 @@ export function buildExecutionPlan(v: Vision, opts: BuildOptions = {}): Executio
     drafts.forEach((d, i) => {
       tasks[i].dependsOn = [...d.afterIds, ...d.after.map((j) => tasks[j].id)];
     });
-    for (const t of tasks) {
-      const internal = t.dependsOn.some((id) => tasks.some((o) => o.id === id));
-      t.parallel = !internal && tasks.every((o) => o === t || !touchesOverlap(t.paths, o.paths));
-    }
+    const ids = new Set(tasks.map((t) => t.id));
+    const touching = touchingOthers(tasks.map((t) => t.paths));
+    tasks.forEach((t, i) => {
+      t.parallel = !touching[i] && !t.dependsOn.some((id) => ids.has(id));
+    });
     const phase: PlannedPhase = { number: phases.length + 1, kind, title, milestone, mvp: milestone !== undefined && milestone.number === mvp, tasks };
     phases.push(phase);
     return phase;

@@ -2,6 +2,7 @@ import { format } from "date-fns";
 import { dateFormatter } from "../text/date-format";
 import { basename } from "../files";
 import { wikilink } from "../links";
+import { MAX_TASK_DEPENDENCIES } from "../limits";
 import { hashText } from "../text/normalize";
 import { yamlString } from "../text/yaml";
 import type { Milestone, Vision } from "../vision/model";
@@ -25,13 +26,32 @@ export interface RenderOptions {
 
 export const EXECUTE_MARKER = "execute";
 
+/**
+ * The IDs a task waits for; a list longer than `MAX_TASK_DEPENDENCIES` is summarised as ranges of
+ * consecutive IDs (`T040-T339`), which the reader expands again: a plan where every milestone
+ * depends on every earlier one otherwise writes a note of tens of megabytes.
+ */
+function dependencyList(ids: readonly string[]): string {
+  if (ids.length <= MAX_TASK_DEPENDENCIES) return ids.join(", ");
+  const num = (id: string): number | undefined => (/^T\d+$/.test(id) ? Number(id.slice(1)) : undefined);
+  const sorted = [...ids].sort((a, b) => (num(a) ?? Infinity) - (num(b) ?? Infinity) || a.localeCompare(b));
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && num(sorted[j]) !== undefined && num(sorted[j + 1]) === num(sorted[j])! + 1) j++;
+    out.push(j - i >= 2 ? `${sorted[i]}-${sorted[j]}` : sorted.slice(i, j + 1).join(", "));
+    i = j + 1;
+  }
+  return out.join(", ");
+}
+
 function taskLine(t: PlannedTask, style: DependencyStyle): string {
   const markers = [t.parallel ? "[P]" : "", t.label ? `[${t.label}]` : ""].filter(Boolean).join(" ");
   let line = `- [ ] ${t.id}${markers ? ` ${markers}` : ""} ${t.text}`;
   if (style === "tasks") {
     line += ` 🆔 ${t.id.toLowerCase()}`;
     if (t.dependsOn.length) line += ` ⛔ ${t.dependsOn.map((d) => d.toLowerCase()).join(",")}`;
-  } else if (t.dependsOn.length) line += ` (depends on ${t.dependsOn.join(", ")})`;
+  } else if (t.dependsOn.length) line += ` (depends on ${dependencyList(t.dependsOn)})`;
   return `${line} ^${t.id.toLowerCase()}`;
 }
 

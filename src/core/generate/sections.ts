@@ -254,15 +254,16 @@ function implementationStrategy(plan: ExecutionPlan, ctx: SectionContext): strin
 function prerequisites(m: Milestone, milestones: Milestone[]): string[] {
   const byNumber = new Map(milestones.map((x) => [x.number, x]));
   const needed = new Set<string>();
-  const visit = (n: string): void => {
+  // An explicit work list, not recursion: a chain of thousands of milestones stays off the call stack.
+  const todo = [m.number];
+  for (let n = todo.pop(); n !== undefined; n = todo.pop()) {
     for (const d of byNumber.get(n)?.dependsOn ?? []) {
       if (!needed.has(d)) {
         needed.add(d);
-        visit(d);
+        todo.push(d);
       }
     }
-  };
-  visit(m.number);
+  }
   return milestones.map((x) => x.number).filter((n) => needed.has(n));
 }
 

@@ -25,7 +25,7 @@ export interface PhaseSchedule {
 }
 
 /** A binary min-heap of numbers: Kahn's algorithm picks the earliest phase that is free. */
-class MinHeap {
+export class MinHeap {
   private readonly items: number[] = [];
   get size(): number {
     return this.items.length;

@@ -1,3 +1,5 @@
+import { MAX_LABEL_SOURCE_CHARS } from "../limits";
+
 /**
  * Text measuring without a browser: an estimate of how wide a line of text is, and word wrapping
  * with a line limit and an ellipsis. The estimate is deliberately generous (per character class,
@@ -24,7 +26,9 @@ export const ELLIPSIS = "…";
  * wikilinks reduced to their text, a trailing block id removed. Anything else stays as written.
  */
 export function displayText(markdown: string): string {
+  // Bounded first: the link and emphasis patterns below are quadratic on hostile runs (`[[[[…`).
   return markdown
+    .slice(0, MAX_LABEL_SOURCE_CHARS)
     .replace(/!?\[\[([^\]|]*)\|([^\]]*)\]\]/g, "$2")
     .replace(/!?\[\[([^\]]*)\]\]/g, (_w, target: string) => target.replace(/#/g, " › "))
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")

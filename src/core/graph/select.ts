@@ -1,3 +1,5 @@
+import type { Diagnostic } from "../diagnostics";
+import { MAX_GRAPH_TASKS } from "../limits";
 import type { GraphPhase, PlanGraph } from "./model";
 
 /** What a text export of the graph shows (Mermaid, DOT). */
@@ -36,4 +38,24 @@ export function criticalEdges(graph: PlanGraph): (from: string, to: string) => b
   const edges = new Set<string>();
   for (let i = 1; i < graph.criticalPath.length; i++) edges.add(`${graph.criticalPath[i - 1]}\u0000${graph.criticalPath[i]}`);
   return (from, to) => edges.has(`${from}\u0000${to}`);
+}
+
+/**
+ * Whether task-level output may be drawn for the tasks shown: above `MAX_GRAPH_TASKS` a task graph
+ * is unreadable and slow to lay out, so it is drawn as its phases and a diagnostic says why.
+ */
+export function taskLevel(graph: PlanGraph, wanted: boolean, phases?: readonly string[]): { tasks: boolean; diagnostic?: Diagnostic } {
+  if (!wanted) return { tasks: false };
+  const count = phases ? graph.tasks.filter((t) => phases.includes(t.phase)).length : graph.tasks.length;
+  if (count <= MAX_GRAPH_TASKS) return { tasks: true };
+  return {
+    tasks: false,
+    diagnostic: {
+      code: "graph-too-large",
+      severity: "warning",
+      message: `${count} tasks are more than a task graph can show (limit ${MAX_GRAPH_TASKS}); drawn as phases. Show one phase at a time to see its tasks.`,
+      file: graph.file,
+      line: 1,
+    },
+  };
 }

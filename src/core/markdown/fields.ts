@@ -62,11 +62,43 @@ interface Segment {
 function segments(source: string, firstLine: number): Segment[] {
   const out: Segment[] = [];
   source.split(/\r?\n/).forEach((line, i) => {
-    for (const part of line.split(/\s*\\n\s*(?=\*\*|[-*+]\s|\d+\.\s)|\s+\|\s+(?=\*\*)/)) {
+    for (const part of splitSegments(line)) {
       if (part.trim() !== "") out.push({ text: part.trim(), line: firstLine + i });
     }
   });
   return out;
+}
+
+const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+/** What may follow a literal `\n` separator: a bold field or a bullet. */
+const AFTER_NEWLINE = /\*\*|[-*+]\s|\d+\.\s/y;
+
+/**
+ * One line split at a literal `\n` followed by a field or bullet, and at ` | ` followed by a bold
+ * field, spaces around the separator dropped. A scan from each `\` and `|`: the equivalent regex
+ * (`\s*\\n\s*(?=…)|\s+\|\s+(?=\*\*)`) backtracks quadratically on long runs of spaces.
+ */
+export function splitSegments(line: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < line.length; i++) {
+    const newline = line[i] === "\\" && line[i + 1] === "n";
+    const pipe = line[i] === "|" && isSpace(line[i - 1]) && isSpace(line[i + 1]);
+    if (!newline && !pipe) continue;
+    let end = newline ? i + 2 : i + 1;
+    while (isSpace(line[end])) end++;
+    AFTER_NEWLINE.lastIndex = end;
+    const follows = newline ? AFTER_NEWLINE.test(line) : line.startsWith("**", end);
+    if (!follows) continue;
+    let start = i;
+    while (start > from && isSpace(line[start - 1])) start--;
+    if (pipe && start === i) continue; // ` | ` needs a space before, after the previous separator
+    parts.push(line.slice(from, start));
+    from = end;
+    i = end - 1;
+  }
+  parts.push(line.slice(from));
+  return parts;
 }
 
 interface KeyMatch {
@@ -81,7 +113,7 @@ export function matchKey(text: string, allowPlain: boolean): KeyMatch | undefine
   if (bold) {
     const inner = bold[2].trim();
     const colonInside = inner.endsWith(":");
-    const key = inner.replace(/\s*:$/, "").trim();
+    const key = (colonInside ? inner.slice(0, -1) : inner).trim();
     const isId = ID_KEY.test(key);
     if (colonInside || bold[3] === ":" || isId) return { key, value: bold[4].replace(/^[:\s]+/, "").trim(), isId };
   }
@@ -94,16 +126,28 @@ export function matchKey(text: string, allowPlain: boolean): KeyMatch | undefine
 
 const LIST_MARKER = /^(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/;
 
-function itemFrom(doc: MarkdownDoc, li: ListItem): Item {
-  const children: Item[] = [];
-  let text = "";
-  for (const child of li.children) {
-    if (child.type === "list") children.push(...child.children.map((c) => itemFrom(doc, c)));
-    else if (text === "") text = oneLine(sourceOf(doc, child));
+/** A list item and its sub-items, built with an explicit stack: nesting depth never grows the call stack. */
+function itemFrom(doc: MarkdownDoc, root: ListItem): Item {
+  const shell = (li: ListItem): Item => {
+    let text = "";
+    for (const c of li.children) if (c.type !== "list" && text === "") text = oneLine(sourceOf(doc, c));
+    const key = matchKey(text, true);
+    return key?.isId ? { text: key.value, line: startLine(li), id: key.key, children: [] } : { text, line: startLine(li), children: [] };
+  };
+  const top = shell(root);
+  const stack: [ListItem, Item][] = [[root, top]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [li, item] = next;
+    for (const child of li.children) {
+      if (child.type !== "list") continue;
+      for (const c of child.children) {
+        const sub = shell(c);
+        item.children.push(sub);
+        stack.push([c, sub]);
+      }
+    }
   }
-  const key = matchKey(text, true);
-  if (key?.isId) return { text: key.value, line: startLine(li), id: key.key, children };
-  return { text, line: startLine(li), children };
+  return top;
 }
 
 export function readBlock(doc: MarkdownDoc, nodes: readonly RootContent[]): Block {
@@ -112,6 +156,8 @@ export function readBlock(doc: MarkdownDoc, nodes: readonly RootContent[]): Bloc
   let open: Field | undefined;
   // Sub-heading fields (`### Deliverables`) absorb the paragraphs and lists under them.
   const headingFields = new Set<Field>();
+  // Continuation text of each field, joined once at the end (joining per paragraph is quadratic).
+  const continued = new Map<Field, string[]>();
 
   const addField = (key: string, value: string, line: number): Field => {
     const field: Field = { key, name: normalizeKey(key), value, line, items: [] };
@@ -133,7 +179,11 @@ export function readBlock(doc: MarkdownDoc, nodes: readonly RootContent[]): Bloc
           last = undefined;
         } else if (key) last = addField(key.key, key.value, seg.line);
         else if (LIST_MARKER.test(seg.text) && last) last.items.push({ text: seg.text.replace(LIST_MARKER, ""), line: seg.line, children: [] });
-        else if (last) last.value = oneLine(`${last.value} ${seg.text}`);
+        else if (last) {
+          const parts = continued.get(last);
+          if (parts) parts.push(seg.text);
+          else continued.set(last, [seg.text]);
+        }
         else block.text.push({ text: seg.text, line: seg.line });
       }
       open = last;
@@ -154,6 +204,7 @@ export function readBlock(doc: MarkdownDoc, nodes: readonly RootContent[]): Bloc
       open = undefined;
     }
   }
+  for (const [f, parts] of continued) f.value = oneLine(`${f.value} ${parts.join(" ")}`);
   return block;
 }
 

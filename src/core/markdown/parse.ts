@@ -4,6 +4,9 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { parseYamlObject } from "../yaml";
 import { remarkGfmSubset } from "./gfm";
+import { MAX_FRONTMATTER_CHARS } from "../limits";
+import { withoutClosingHashes } from "./atx";
+import { flattenForParse } from "./flatten";
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfmSubset);
 
@@ -23,45 +26,32 @@ export function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-/** Reads YAML frontmatter leniently: a malformed block yields {} rather than an exception. */
-export function readFrontmatter(yamlText: string): Record<string, unknown> {
-  return parseYamlObject(yamlText);
-}
-
-/**
- * Indentation (in columns) beyond which a line is read as if it were less indented: remark's time
- * grows steeply with nesting (seconds at a few hundred levels), and no plan nests lists that deep.
- */
-export const MAX_INDENT = 96;
-
-/** Lines indented beyond `MAX_INDENT` (1-based), for a diagnostic. */
-export function overIndentedLines(text: string): number[] {
-  const out: number[] = [];
-  let line = 1;
-  for (let i = 0; i < text.length; i++) {
-    if (i === 0 || text.charCodeAt(i - 1) === 10) {
-      let cols = 0;
-      for (let j = i; j < text.length && (text[j] === " " || text[j] === "\t"); j++) cols += text[j] === "\t" ? 4 : 1;
-      if (cols > MAX_INDENT) out.push(line);
-    }
-    if (text.charCodeAt(i) === 10) line++;
+/** Top-level `key: value` lines, unquoted: the simple reading of an oversized frontmatter. */
+function simpleFrontmatter(yamlText: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const line of yamlText.split("\n")) {
+    const m = /^([A-Za-z0-9_-]{1,200}):[ \t]*(.*)$/.exec(line);
+    if (m && !(m[1] in out)) out[m[1]] = m[2].trim().replace(/^(["'])(.*)\1$/, "$2");
   }
   return out;
 }
 
-/** The text with indentation capped at `MAX_INDENT` columns and `>` nesting at 32 (line count unchanged). */
-function capNesting(text: string): string {
-  if (!/^[ \t]{97,}|^(?:[ \t]*>){33,}/m.test(text)) return text;
-  return text
-    .replace(/^[ \t]+/gm, (ws) => (ws.replace(/\t/g, "    ").length > MAX_INDENT ? " ".repeat(MAX_INDENT) : ws))
-    .replace(/^((?:[ \t]*>){32})(?:[ \t]*>)+/gm, "$1");
+/**
+ * Reads YAML frontmatter leniently: a malformed block yields {} rather than an exception; a block
+ * over `MAX_FRONTMATTER_CHARS` is read by `simpleFrontmatter` (the YAML parser is quadratic in keys).
+ */
+export function readFrontmatter(yamlText: string): Record<string, unknown> {
+  if (yamlText.length > MAX_FRONTMATTER_CHARS) return simpleFrontmatter(yamlText);
+  return parseYamlObject(yamlText);
 }
 
+/** Parses a note; hostile nesting and line lengths are capped first (`flattenForParse`), and `text` is what was parsed. */
 export function parseMarkdown(file: string, text: string): MarkdownDoc {
-  const root = processor.parse(capNesting(text));
+  const parsed = flattenForParse(text).text;
+  const root = processor.parse(parsed);
   const first = root.children[0];
   const frontmatter = first?.type === "yaml" ? readFrontmatter(first.value) : {};
-  return { file, text, root, frontmatter, lineStarts: lineStartsOf(text) };
+  return { file, text: parsed, root, frontmatter, lineStarts: lineStartsOf(parsed) };
 }
 
 export function startLine(node: Nodes): number {
@@ -80,10 +70,8 @@ export function sourceOf(doc: MarkdownDoc, node: Nodes): string {
 
 /** The text of a heading as written after the `#` marks (inline Markdown kept, closing #s removed). */
 export function headingText(doc: MarkdownDoc, heading: Heading): string {
-  return sourceOf(doc, heading)
-    .replace(/^\s*#{1,6}[ \t]*/, "")
-    .replace(/[ \t]+#+[ \t]*$/, "")
-    .trim();
+  // The closing `#`s by a scan: `/[ \t]+#+[ \t]*$/` is quadratic on a heading full of spaces.
+  return withoutClosingHashes(sourceOf(doc, heading).replace(/^\s*#{1,6}[ \t]*/, "")).trim();
 }
 
 /** A heading with the nodes of its section (up to the next heading of the same or a higher level). */

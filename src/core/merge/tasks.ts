@@ -33,32 +33,43 @@ export interface TaskFields {
 }
 
 const TASK = /^(\s*(?:[-*+]|\d+[.)])\s+\[)([ xX])(\]\s+)(\*\*T\d+[A-Za-z]?\*\*|__T\d+[A-Za-z]?__|T\d+[A-Za-z]?)(?![A-Za-z0-9])(.*)$/;
-/** `[P]`, `[M2]`, `[US1]` after the ID, and the `:` some writers put after it. */
-const MARKER = /^[ \t]*(?:\[(?:P|[A-Z]{1,3}\d+[A-Za-z]?)\]|[:：](?=[ \t[]|$))/;
-const BLOCK_ID = /\s+\^[A-Za-z0-9-]+$/;
+/** `[P]`, `[M2]`, `[US1]` after the ID, and the `:` some writers put after it (sticky: read in place). */
+const MARKER = /[ \t]*(?:\[(?:P|[A-Z]{1,3}\d+[A-Za-z]?)\]|[:：](?=[ \t[]|$))/y;
+/*
+ * Trailing fields, each `(?:^|\S)(\s+…)$`: a match may only start right after a non-space, so a long
+ * run of spaces is crossed once instead of once per space (linear, not quadratic).
+ */
+const BLOCK_ID = /(?:^|\S)(\s+\^[A-Za-z0-9-]+)$/;
 /** What the generator writes after a description: `(depends on …)`, or the Tasks plugin's 🆔 and ⛔. */
-const GENERATED_FIELD = [/\s+\(depends on [^()]*\)$/i, /\s+(?:🆔|⛔)\s*[^\s🆔⛔]*$/u];
+const GENERATED_FIELD = [/(?:^|\S)(\s+\(depends on [^()]*\))$/i, /(?:^|\S)(\s+(?:🆔|⛔)\s*[^\s🆔⛔]*)$/u];
 /** Tasks-plugin fields a user (or the Tasks plugin, on checking a task) adds: dates, priority. */
-const USER_FIELD = /\s+(?:⏫|🔼|🔽|🔺|⏬|📅|⏳|🛫|✅|➕|❌)\s*[^\s🆔⛔⏫🔼🔽🔺⏬📅⏳🛫✅➕❌]*$/u;
+const USER_FIELD = /(?:^|\S)(\s+(?:⏫|🔼|🔽|🔺|⏬|📅|⏳|🛫|✅|➕|❌)\s*[^\s🆔⛔⏫🔼🔽🔺⏬📅⏳🛫✅➕❌]*)$/u;
 const TRAILING = [BLOCK_ID, ...GENERATED_FIELD, USER_FIELD];
+/** Trailing fields read off one line at most (a real line has a handful; more stay in the text). */
+const MAX_TRAILING = 32;
+
+/** Where one of the trailing-field patterns above matches at the end of `s`, and what it matched. */
+function trailing(re: RegExp, s: string): { index: number; text: string } | undefined {
+  const m = re.exec(s);
+  return m ? { index: m.index + m[0].length - m[1].length, text: m[1] } : undefined;
+}
 
 /** The fields of a checkbox task line that starts with an ID, or undefined for any other line. */
 export function parseTaskLine(line: string): TaskFields | undefined {
   const m = TASK.exec(line);
   if (!m) return undefined;
   let rest = m[5];
-  let markers = "";
-  for (let mk = MARKER.exec(rest); mk; mk = MARKER.exec(rest)) {
-    markers += mk[0];
-    rest = rest.slice(mk[0].length);
-  }
+  let at = 0;
+  for (MARKER.lastIndex = 0; MARKER.exec(rest); MARKER.lastIndex = at) at = MARKER.lastIndex;
+  const markers = rest.slice(0, at);
+  rest = rest.slice(at);
   let meta = "";
-  for (let found = true; found; ) {
+  for (let found = true, rounds = 0; found && rounds < MAX_TRAILING; rounds++) {
     found = false;
     for (const re of TRAILING) {
-      const t = re.exec(rest);
+      const t = trailing(re, rest);
       if (t && t.index > 0) {
-        meta = t[0] + meta;
+        meta = t.text + meta;
         rest = rest.slice(0, t.index);
         found = true;
       }
@@ -84,26 +95,26 @@ export interface MetaParts {
 export function splitMeta(meta: string): MetaParts {
   const parts: MetaParts = { generated: "", user: "", block: "" };
   let rest = meta;
-  for (let found = true; found && rest; ) {
+  for (let found = true, rounds = 0; found && rest && rounds < MAX_TRAILING; rounds++) {
     found = false;
-    const block = BLOCK_ID.exec(rest);
+    const block = trailing(BLOCK_ID, rest);
     if (block) {
-      parts.block = block[0] + parts.block;
+      parts.block = block.text + parts.block;
       rest = rest.slice(0, block.index);
       found = true;
       continue;
     }
-    const user = USER_FIELD.exec(rest);
+    const user = trailing(USER_FIELD, rest);
     if (user) {
-      parts.user = user[0] + parts.user;
+      parts.user = user.text + parts.user;
       rest = rest.slice(0, user.index);
       found = true;
       continue;
     }
     for (const re of GENERATED_FIELD) {
-      const g = re.exec(rest);
+      const g = trailing(re, rest);
       if (g) {
-        parts.generated = g[0] + parts.generated;
+        parts.generated = g.text + parts.generated;
         rest = rest.slice(0, g.index);
         found = true;
         break;

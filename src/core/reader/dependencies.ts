@@ -1,3 +1,4 @@
+import { charIn, trimCharsEnd } from "../text/trim";
 import { type KeywordToken, type Ref, type RefToken, findKeywords, findRefs } from "./refs";
 
 /**
@@ -7,11 +8,38 @@ import { type KeywordToken, type Ref, type RefToken, findKeywords, findRefs } fr
  * `T005 blocks T006`, `**US2 (Phase 4)**: Depends on US1`).
  */
 
+/*
+ * The gaps allowed between refs and keywords. Each is tested by trimming its filler characters with a
+ * scan and matching what is left: the one-regex forms (`^[…]*(?:word)?[…]*$`) backtrack
+ * quadratically on a long run of spaces.
+ */
+const GAP_FILLER = charIn(/[\s*_`()（）]/);
 /** Refs in a run may be joined by these (and by nothing but spaces and emphasis). */
-const RUN_GAP = /^[\s*_`()（）]*(?:,|、|，|\/|&|\+|\band\b|\bor\b|\be\b|\by\b|和|与|與|及|或|및|과|와)?[\s*_`()（）]*$/i;
+const RUN_JOINER = /^(?:,|、|，|\/|&|\+|and|or|e|y|和|与|與|及|或|및|과|와)$/i;
+const isRunGap = (gap: string): boolean => {
+  let from = 0;
+  let to = gap.length;
+  while (from < to && GAP_FILLER(gap[from])) from++;
+  while (to > from && GAP_FILLER(gap[to - 1])) to--;
+  if (from === to) return true;
+  const core = gap.slice(from, to);
+  // A word joiner needs word boundaries: `_and_` is not "and".
+  return RUN_JOINER.test(core) && !(/^[a-z]/i.test(core) && (gap[from - 1] === "_" || gap[to] === "_"));
+};
+
 /** What may stand between the last ref and a postposition such as `の後に` or `이후`. */
-const TRAILING_FILLER = /^[\s*_`)\]）]*(?:완료|完成|完了|completion|complete|done|finished)?[\s*_`]*$/i;
-const LEADING_GAP = /^[\s*_`([（:：]*(?:(?:the|all|tasks?|completion|of|de|da|do|das|dos|la|el|los|las)\s+)*[\s*_`([（:：]*$/i;
+const isTrailingFiller = (gap: string): boolean =>
+  /^[\s*_`)\]）]*(?:완료|完成|完了|completion|complete|done|finished)?$/i.test(trimCharsEnd(gap, charIn(/[\s*_`]/)));
+
+const LEADING_FILLER = /[\s*_`([（:：]/;
+const LEADING_WORDS = /^[\s*_`([（:：]*(?:(?:the|all|tasks?|completion|of|de|da|do|das|dos|la|el|los|las)\s+)*(the|all|tasks?|completion|of|de|da|do|das|dos|la|el|los|las)?$/i;
+/** What may stand before the first ref of objects: brackets, emphasis, "the", "all tasks of"… */
+const isLeadingGap = (gap: string): boolean => {
+  const core = trimCharsEnd(gap, charIn(LEADING_FILLER));
+  const m = LEADING_WORDS.exec(core);
+  // A last word must have been followed by a space, as every other word is.
+  return m !== null && (m[1] === undefined || /\s/.test(gap[core.length] ?? ""));
+};
 
 /** Where the objects of a forward keyword end: a clause boundary or a parenthesis closed outside it. */
 function objectsEnd(text: string, from: number, keywords: KeywordToken[]): number {
@@ -35,21 +63,21 @@ function refsBetween(refs: RefToken[], start: number, end: number): Ref[] {
 }
 
 /** The run of refs that ends right before `end` (only filler between), e.g. `T003 と T004` in `T003 と T004 の後に`. */
-function runBefore(text: string, refs: RefToken[], end: number, filler: RegExp): RefToken[] {
+function runBefore(text: string, refs: RefToken[], end: number, filler: (gap: string) => boolean): RefToken[] {
   let i = refs.length - 1;
   while (i >= 0 && refs[i].end > end) i--;
-  if (i < 0 || !filler.test(text.slice(refs[i].end, end))) return [];
+  if (i < 0 || !filler(text.slice(refs[i].end, end))) return [];
   const run = [refs[i]];
-  for (let j = i - 1; j >= 0 && RUN_GAP.test(text.slice(refs[j].end, run[0].start)); j--) run.unshift(refs[j]);
+  for (let j = i - 1; j >= 0 && isRunGap(text.slice(refs[j].end, run[0].start)); j--) run.unshift(refs[j]);
   return run;
 }
 
 /** The run of refs that starts the text (after emphasis or an opening bracket). */
 function runAfter(text: string, refs: RefToken[], start: number, end: number): RefToken[] {
   const inside = refs.filter((r) => r.start >= start && r.end <= end);
-  if (inside.length === 0 || !LEADING_GAP.test(text.slice(start, inside[0].start))) return [];
+  if (inside.length === 0 || !isLeadingGap(text.slice(start, inside[0].start))) return [];
   const run = [inside[0]];
-  for (let j = 1; j < inside.length && RUN_GAP.test(text.slice(run[run.length - 1].end, inside[j].start)); j++) run.push(inside[j]);
+  for (let j = 1; j < inside.length && isRunGap(text.slice(run[run.length - 1].end, inside[j].start)); j++) run.push(inside[j]);
   return run;
 }
 
@@ -68,7 +96,7 @@ export function inlineRelations(text: string): InlineRelations {
   const refs = findRefs(text);
   if (refs.length === 0) return out;
   for (const k of keywords) {
-    if (k.relation === "afterPrevious") out.after.push(...runBefore(text, refs, k.start, TRAILING_FILLER).map((r) => r.ref));
+    if (k.relation === "afterPrevious") out.after.push(...runBefore(text, refs, k.start, isTrailingFiller).map((r) => r.ref));
     else {
       const objects = runAfter(text, refs, k.end, objectsEnd(text, k.end, keywords)).map((r) => r.ref);
       (k.relation === "after" ? out.after : out.before).push(...objects);
@@ -94,7 +122,7 @@ export function statementRelations(text: string): StatedDependency[] {
     const out: StatedDependency[] = [];
     const bounds = [0, ...arrows.flatMap((a) => [a.start, a.end]), text.length];
     for (let i = 1; i < arrows.length + 1; i++) {
-      const on = runBefore(text, refs, bounds[2 * i - 1], /^[\s*_`)\]）]*$/);
+      const on = runBefore(text, refs, bounds[2 * i - 1], (gap) => /^[\s*_`)\]）]*$/.test(gap));
       const waiting = runAfter(text, refs, bounds[2 * i], bounds[2 * i + 1]);
       if (on.length === 0 || waiting.length === 0) break;
       out.push({ waiting: waiting.map((r) => r.ref), on: on.map((r) => r.ref) });
@@ -103,7 +131,7 @@ export function statementRelations(text: string): StatedDependency[] {
   }
   const k = keywords[0];
   if (k.relation === "afterPrevious") {
-    const on = runBefore(text, refs, k.start, TRAILING_FILLER);
+    const on = runBefore(text, refs, k.start, isTrailingFiller);
     if (on.length === 0) return [];
     const waiting = refsBetween(refs, 0, on[0].start);
     return waiting.length ? [{ waiting, on: on.map((r) => r.ref) }] : [];

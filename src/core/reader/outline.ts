@@ -1,3 +1,5 @@
+import { withoutClosingHashes } from "../markdown/atx";
+
 /**
  * The block structure the plan reader works from: headings, paragraphs, list items (as trees) and
  * tables, each with 1-based lines. Two producers build it — the fast line scanner (`scan.ts`) and
@@ -83,5 +85,5 @@ export function splitRow(line: string): string[] {
 /** The text of an ATX heading line: `#` marks, and closing `#`s preceded by a space, removed. */
 export function atxText(line: string): string {
   const s = line.trim().replace(/^#{1,6}/, "").trim();
-  return /^#+$/.test(s) ? "" : s.replace(/[ \t]+#+$/, "").trim();
+  return /^#+$/.test(s) ? "" : withoutClosingHashes(s).trim();
 }

@@ -1,4 +1,5 @@
-import { readPriority } from "../vision/headings";
+import { charIn, trimChars } from "../text/trim";
+import { readPriority, withoutMvp } from "../vision/headings";
 import type { PhaseKind } from "./model";
 import { FOUNDATIONAL_WORDS, POLISH_WORDS, SETUP_WORDS, phaseNumber } from "./refs";
 
@@ -37,6 +38,8 @@ const KIND_WORDS: [PhaseKind, RegExp][] = [
   ["polish", new RegExp(`(?:^|[^A-Za-z])(?:${POLISH_WORDS})(?![A-Za-z])`, "iu")],
 ];
 
+const isSeparator = charIn(/[\s:：\-–—]/);
+
 export function readPhaseHeading(heading: string): PhaseHeading {
   let text = heading.trim().replace(/^\[P\]\s*/, "");
   text = text.replace(/^(\*\*|__)(.+?)\1/, "$2");
@@ -59,9 +62,10 @@ export function readPhaseHeading(heading: string): PhaseHeading {
     }
   }
   const mvp = /🎯|\bMVP\b/u.test(text);
-  text = text.replace(/\s*🎯.*$/u, "").replace(/\s*\bMVP\b\s*$/u, "");
+  const target = text.indexOf("🎯");
+  text = withoutMvp(target < 0 ? text : text.slice(0, target).trimEnd());
   const { priority, rest } = readPriority(text);
-  const title = rest.replace(/^[\s:：\-–—]+|[\s:：\-–—]+$/g, "").trim();
+  const title = trimChars(rest, isSeparator).trim();
 
   // Where the text (after any number prefix) starts with "Milestone 3" or "User Story 1".
   let labelAtStart = false;

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics";
 import { sortDiagnostics } from "../diagnostics";
+import { flattenForParse, flattenMessages } from "../markdown/flatten";
 import { readFrontmatter } from "../markdown/parse";
 import { normalizeText } from "../text/normalize";
 import { cycleThrough, cyclicComponents, spellCycle } from "./cycles";
@@ -49,7 +50,16 @@ export function outlineOf(text: string, parser: ParserChoice = "auto"): OutlineR
 }
 
 export function readPlan(file: string, text: string, options: ReadOptions = {}): PlanDoc {
-  return interpretOutline(file, outlineOf(text, options.parser).outline);
+  const result = outlineOf(text, options.parser);
+  const doc = interpretOutline(file, result.outline);
+  if (result.parser === "remark") {
+    // remark read a flattened copy of hostile lines (see markdown/flatten.ts): say which.
+    for (const f of flattenMessages(flattenForParse(prepareText(text)).issues)) {
+      doc.diagnostics.push({ code: f.kind === "long-line" ? "long-line" : "deep-nesting", severity: "warning", message: f.message, file, line: f.line });
+    }
+    sortDiagnostics(doc.diagnostics);
+  }
+  return doc;
 }
 
 function refText(ref: Ref): string {

@@ -1,3 +1,4 @@
+import { MAX_KEYWORDS_PER_LINE } from "../limits";
 import type { PhaseKind } from "./model";
 
 /**
@@ -142,11 +143,11 @@ const ARROW = String.raw`→|->|=>|⟶|➔|➜|⇒`;
 
 const KEYWORDS = new RegExp(`(${AFTER})|(${AFTER_PREVIOUS})|(${BLOCKS})|(${ARROW})`, "gi");
 
-/** The relation words of a text, in order. */
+/** The relation words of a text, in order (the first `MAX_KEYWORDS_PER_LINE`). */
 export function findKeywords(text: string): KeywordToken[] {
   const out: KeywordToken[] = [];
   KEYWORDS.lastIndex = 0;
-  for (let m = KEYWORDS.exec(text); m; m = KEYWORDS.exec(text)) {
+  for (let m = KEYWORDS.exec(text); m && out.length < MAX_KEYWORDS_PER_LINE; m = KEYWORDS.exec(text)) {
     if (/^[A-Za-z]/.test(m[0]) && (isWordChar(text[m.index - 1]) || isWordChar(text[m.index + m[0].length]))) {
       KEYWORDS.lastIndex = m.index + 1;
       continue;

@@ -9,7 +9,7 @@ import { type Outline, type OutlineBlock, type OutlineItem, atxText, splitRow } 
  */
 export function remarkOutline(text: string): Outline {
   const doc = parseMarkdown("", text);
-  const lines = text.split("\n");
+  const lines = doc.text.split("\n"); // the text remark parsed (hostile lines capped), so columns agree
   const blocks: OutlineBlock[] = [];
   const outline: Outline = { blocks };
   const first = (n: Nodes): number => n.position?.start.line ?? 1;

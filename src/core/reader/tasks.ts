@@ -48,11 +48,23 @@ const PLUGIN_FIELDS = [
   /🏁\uFE0F?\s*[A-Za-z]+/gu,
   /(?:⏫|🔼|🔽|⏬|🔺)\uFE0F?/gu,
 ];
-const DEPENDENCY_NOTE = /\s*[(（]\s*(?:depends?\s+on|depending\s+on|blocked\s+by|blocks|after|depende[mn]?\s+d[aeo]s?|após|despu[ée]s\s+de|依赖于?|依賴於?|取决于|前置任务)(?![A-Za-z])[^()（）]*[)）]/giu;
+/** A dependency note in brackets (the spaces before it are dropped in `withoutDependencyNotes`, not by a leading `\s*`, which is quadratic). */
+const DEPENDENCY_NOTE = /[(（]\s*(?:depends?\s+on|depending\s+on|blocked\s+by|blocks|after|depende[mn]?\s+d[aeo]s?|após|despu[ée]s\s+de|依赖于?|依賴於?|取决于|前置任务)(?![A-Za-z])[^()（）]*[)）]/giu;
 const BLOCK_ID = /\s\^([A-Za-z0-9-]+)\s*$/;
 
 /** Emoji of the Tasks plugin's fields (BMP symbols and the surrogate leads of 🆔📅🛫🔁🏁🔼🔽🔺). */
 const MAY_HOLD_PLUGIN_FIELD = /[\u23EB-\u23F3\u26D4\u2705\u274C\u2795\uD83C-\uD83D]/;
+
+/** The text without its dependency notes and the spaces right before each. */
+function withoutDependencyNotes(text: string): string {
+  let out = "";
+  let last = 0;
+  for (const m of text.matchAll(DEPENDENCY_NOTE)) {
+    out += text.slice(last, m.index).trimEnd();
+    last = m.index + m[0].length;
+  }
+  return out + text.slice(last);
+}
 
 /** The description without dependency notes, Tasks-plugin fields and block id. */
 export function cleanText(text: string): { text: string; blockId?: string } {
@@ -66,7 +78,7 @@ export function cleanText(text: string): { text: string; blockId?: string } {
     }
   }
   if (MAY_HOLD_PLUGIN_FIELD.test(t)) for (const re of PLUGIN_FIELDS) t = t.replace(re, " ");
-  if (t.includes("(") || t.includes("（")) t = t.replace(DEPENDENCY_NOTE, "");
+  if (t.includes("(") || t.includes("（")) t = withoutDependencyNotes(t);
   if (/\s\s|[\t\n\r\f\v]/.test(t)) t = t.replace(/\s+/g, " ");
   return { text: t.trim(), blockId };
 }

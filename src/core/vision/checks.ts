@@ -1,7 +1,9 @@
 import type { Diagnostic } from "../diagnostics";
+import { MAX_TIMELINE_DAYS } from "../limits";
 import { orderMilestones, resolveDependencies } from "./dependencies";
 import type { Milestone, NumberedHeading, PlanDocument, StrategyDocument, VisionRef } from "./model";
 import { strategyNamed } from "./strategy-choice";
+import { parseTimeline, timelineFits } from "./timeline";
 
 /** Duplicate numbers and missing priorities among a plan's milestone headings. */
 export function checkMilestoneHeadings(heads: readonly NumberedHeading[], diagnostics: Diagnostic[]): void {
@@ -34,6 +36,7 @@ export function settleMilestones(milestones: Milestone[], planFile: string, diag
   if (milestones.length === 0) {
     diagnostics.push({ code: "no-milestones", severity: "warning", message: `No milestones found; write each as "## Milestone 1: Title (Priority: P1)".`, file: planFile, line: 1 });
   }
+  checkTimelines(milestones, diagnostics);
   resolveDependencies(milestones, diagnostics);
   return orderMilestones(milestones, diagnostics);
 }
@@ -67,4 +70,19 @@ export function settleRecommendation(strategy: StrategyDocument, plan: PlanDocum
     file: strategy.file,
     line: 1,
   });
+}
+
+/** Timelines too long to put on a calendar ("Weeks 1-100000000") are reported and left undated. */
+function checkTimelines(milestones: readonly Milestone[], diagnostics: Diagnostic[]): void {
+  for (const m of milestones) {
+    const t = m.timeline ? parseTimeline(m.timeline.text) : undefined;
+    if (!m.timeline || !t || timelineFits(t)) continue;
+    diagnostics.push({
+      code: "timeline-too-long",
+      severity: "warning",
+      message: `Milestone ${m.number} timeline "${m.timeline.text.slice(0, 60)}" is longer than ${MAX_TIMELINE_DAYS} days (about 20 years); write a shorter range (e.g. "Weeks 1-12"). It is left without dates.`,
+      file: m.timeline.file,
+      line: m.timeline.line,
+    });
+  }
 }

@@ -128,7 +128,7 @@ function readClause(text: string): ReadClause {
     } else if (m) {
       named = true;
       add(m[1]);
-    } else if (NUMBER.test(t) && t.length <= 4 && (expectNumber || !named)) {
+    } else if (NUMBER.test(t) && t.length <= (expectNumber ? 6 : 4) && (expectNumber || !named)) {
       add(t);
     } else if ((RANGE_WORDS.has(t) || t === "/") && last !== undefined && !expectNumber) {
       if (t !== "/") rangeFrom = last;

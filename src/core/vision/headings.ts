@@ -8,15 +8,34 @@ export function headingName(word: string, h: { number: string; title: string }):
   return `${word} ${h.number}${h.title ? ` - ${h.title}` : ""}`;
 }
 
-/** `(Priority: P1)`, `(P1)`, `[P1]`, `(Prioridade: P1)`, `(US1, Priority: P1)`, `（优先级: P1）`. */
-const PRIORITY = /\s*[([（【]\s*(?:[^()[\]（）【】]*?[:：]\s*)?P(\d)\s*[)\]）】]/u;
-const MVP = /\s*(?:🎯\s*)?\bMVP\b\s*$|\s*🎯\s*$/u;
+/**
+ * `(Priority: P1)`, `(P1)`, `[P1]`, `(Prioridade: P1)`, `(US1, Priority: P1)`, `（优先级: P1）`. No
+ * `\s*` before the bracket or right after it: spaces are skipped in code, which keeps it linear.
+ */
+const PRIORITY = /[([（【](?:[^()[\]（）【】]*?[:：])?\s*P(\d)\s*[)\]）】]/u;
 const SEPARATOR = /^\s*[-–—:]+\s*/;
 
 export function readPriority(text: string): { priority?: number; rest: string } {
   const m = PRIORITY.exec(text);
   if (!m) return { rest: text };
-  return { priority: Number(m[1]), rest: (text.slice(0, m.index) + text.slice(m.index + m[0].length)).trim() };
+  let start = m.index;
+  while (start > 0 && /\s/.test(text[start - 1])) start--;
+  return { priority: Number(m[1]), rest: (text.slice(0, start) + text.slice(m.index + m[0].length)).trim() };
+}
+
+/** The text without a closing `🎯`, `MVP` or `🎯 MVP` (and the spaces before it). */
+export function withoutMvp(text: string): string {
+  const t = text.trimEnd();
+  if (t.endsWith("🎯")) return t.slice(0, -2).trimEnd();
+  if (!t.endsWith("MVP") || /\w/.test(t[t.length - 4] ?? "")) return text;
+  const before = t.slice(0, -3).trimEnd();
+  return before.endsWith("🎯") ? before.slice(0, -2).trimEnd() : before;
+}
+
+/** The text without one trailing separator (`-`, `–`, `—`, `:`) and the spaces around it. */
+function withoutTrailingSeparator(text: string): string {
+  const t = text.trimEnd();
+  return /[-–—:]/.test(t[t.length - 1] ?? "") ? t.slice(0, -1).trimEnd() : text;
 }
 
 /**
@@ -28,9 +47,9 @@ export function readNumberedHeading(word: string, heading: string, file: string,
   if (!m) return undefined;
   let rest = m[2];
   const mvp = /🎯|\bMVP\b/u.test(rest);
-  rest = rest.replace(MVP, "");
+  rest = withoutMvp(rest);
   const { priority, rest: withoutPriority } = readPriority(rest);
-  const written = withoutPriority.replace(SEPARATOR, "").replace(/\s*[-–—:]\s*$/, "").trim();
+  const written = withoutTrailingSeparator(withoutPriority.replace(SEPARATOR, "")).trim();
   // A template title (`[Title]`) is no title: the item is named by its number alone.
   const title = hasPlaceholder(written) ? "" : written;
   return { number: m[1].toLowerCase(), title, priority, mvp, heading, file, line };

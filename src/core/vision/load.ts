@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics";
 import { fenceTracker } from "../markdown/fences";
-import { MAX_INDENT, type MarkdownDoc, overIndentedLines, parseMarkdown } from "../markdown/parse";
+import { flattenForParse, flattenMessages } from "../markdown/flatten";
+import { type MarkdownDoc, parseMarkdown } from "../markdown/parse";
 import { basename } from "../files";
 import { hashText, normalizeText } from "../text/normalize";
 import { checkHasPlan, displayName, settleMilestones, settleRecommendation } from "./checks";
@@ -66,15 +67,9 @@ export async function readSources(ref: VisionRef, read: (path: string) => Promis
     }
     hashes[role] = hashText(text);
     if (ref.kind === "vision") diagnostics.push(...placeholderDiagnostics(path, text));
-    const deep = overIndentedLines(text);
-    if (deep.length > 0) {
-      diagnostics.push({
-        code: "deep-nesting",
-        severity: "warning",
-        message: `${deep.length} line(s) indented more than ${MAX_INDENT} columns (lists nested dozens deep); they are read as if less indented. Flatten the list.`,
-        file: path,
-        line: deep[0],
-      });
+    for (const f of flattenMessages(flattenForParse(text).issues)) {
+      const code = f.kind === "long-line" ? "long-line" : "deep-nesting";
+      diagnostics.push({ code, severity: "warning", message: `${basename(path)}: ${f.message}`, file: path, line: f.line });
     }
     texts.push([role, { path, text }]);
   }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics";
-import { matchKey, normalizeKey } from "../markdown/fields";
+import { matchKey, normalizeKey, splitSegments } from "../markdown/fields";
+import { readAtx } from "../markdown/atx";
 import { fenceTracker } from "../markdown/fences";
 import { oneLine } from "../text/normalize";
 import { checkHasPlan, checkMilestoneHeadings, displayName, settleMilestones } from "./checks";
@@ -42,7 +43,6 @@ function proseLines(text: string): Line[] {
   return out;
 }
 
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const BULLET = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/;
 
 /** One field of a milestone section (Dependencies, Timeline), as the full parser's FieldReader reads it. */
@@ -50,10 +50,10 @@ function fieldIn(section: Line[], file: string, names: readonly string[]): Miles
   for (let k = 0; k < section.length; k++) {
     const bullet = BULLET.exec(section[k].text);
     const body = bullet ? bullet[2] : section[k].text.trim();
-    for (const seg of body.split(/\s*\\n\s*(?=\*\*|[-*+]\s|\d+\.\s)|\s+\|\s+(?=\*\*)/)) {
+    for (const seg of splitSegments(body)) {
       const key = matchKey(seg.trim(), bullet !== null);
       if (!key || key.isId || !names.includes(normalizeKey(key.key))) continue;
-      let value = key.value;
+      const value = [key.value];
       const items: string[] = [];
       const indent = bullet ? bullet[1].length : -1;
       for (let j = k + 1; j < section.length; j++) {
@@ -64,10 +64,10 @@ function fieldIn(section: Line[], file: string, names: readonly string[]): Miles
         }
         const sub = BULLET.exec(next);
         if (sub && sub[1].length > indent) items.push(oneLine(sub[2]));
-        else if (!sub && !bullet && !/^\s*(\*\*|__|#)/.test(next)) value = oneLine(`${value} ${next}`);
+        else if (!sub && !bullet && !/^\s*(\*\*|__|#)/.test(next)) value.push(next);
         else break;
       }
-      const text = value || items.join("; ");
+      const text = (value.length > 1 ? oneLine(value.join(" ")) : value[0]) || items.join("; ");
       if (!text || hasPlaceholder(text)) return undefined;
       return { text, file, line: section[k].number, children: [] };
     }
@@ -80,16 +80,25 @@ export function outlineMilestones(file: string, text: string, diagnostics: Diagn
   const lines = proseLines(text);
   const headings: { depth: number; text: string; index: number }[] = [];
   lines.forEach((l, index) => {
-    const m = ATX.exec(l.text);
-    if (m) headings.push({ depth: m[1].length, text: (m[2] ?? "").trim(), index });
+    const m = readAtx(l.text);
+    if (m) headings.push({ ...m, index });
   });
   const h1 = headings.find((h) => h.depth === 1);
   const name = h1 ? h1.text.replace(/^[^:：]*[:：]\s*/, "").trim() || h1.text : "";
+  // Where each heading's section ends (the next heading of the same or a higher level), found in one
+  // backward pass: searching forward from every heading is quadratic in a plan of thousands of milestones.
+  const ends: number[] = [];
+  const open: number[] = [];
+  for (let k = headings.length - 1; k >= 0; k--) {
+    while (open.length > 0 && headings[open[open.length - 1]].depth > headings[k].depth) open.pop();
+    ends[k] = open.length > 0 ? headings[open[open.length - 1]].index : lines.length;
+    open.push(k);
+  }
   const milestones: Milestone[] = [];
   headings.forEach((h, k) => {
     const head = readNumberedHeading("Milestone", h.text, file, lines[h.index].number);
     if (!head) return;
-    const end = headings.slice(k + 1).find((o) => o.depth <= h.depth)?.index ?? lines.length;
+    const end = ends[k];
     milestones.push({
       ...head,
       successCriteria: [],
@@ -110,8 +119,8 @@ export function outlineMilestones(file: string, text: string, diagnostics: Diagn
 /** First-heading names of the other documents (for the vision's display name). */
 function firstHeadingName(text: string): string {
   for (const l of proseLines(text)) {
-    const m = ATX.exec(l.text);
-    if (m && m[1].length === 1) return (m[2] ?? "").replace(/^[^:：]*[:：]\s*/, "").trim();
+    const m = readAtx(l.text);
+    if (m && m.depth === 1) return m.text.replace(/^[^:：]*[:：]\s*/, "").trim();
   }
   return "";
 }

@@ -1,4 +1,5 @@
 import { addDays, differenceInCalendarDays, isValid, max as latest, parse } from "date-fns";
+import { MAX_TIMELINE_DAYS } from "../limits";
 import type { Milestone } from "./model";
 
 /** A milestone Timeline value, understood. */
@@ -31,7 +32,7 @@ export function parseTimeline(text: string): Timeline | undefined {
     const to = weeks[2] ? Number(weeks[2]) : from;
     if (from >= 1 && to >= from) return { kind: "weeks", fromWeek: from, toWeek: to };
   }
-  const span = /(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?\s*(day|week|sprint|month)s?\b/i.exec(text);
+  const span = /(?:^|\D)(\d{1,15}(?:\.\d{1,9})?)(?:\s*(?:-|–|to)\s*(\d{1,15}(?:\.\d{1,9})?))?\s*(day|week|sprint|month)s?\b/i.exec(text);
   if (span) {
     const n = Number(span[2] ?? span[1]);
     return { kind: "duration", days: Math.max(1, Math.round(n * UNIT_DAYS[span[3].toLowerCase()])) };
@@ -62,7 +63,7 @@ export function scheduleMilestones(milestones: Milestone[], order: string[], pla
   for (const n of order) {
     const m = byNumber.get(n);
     const t = m?.timeline ? parseTimeline(m.timeline.text) : undefined;
-    if (!m || !t) continue;
+    if (!m || !t || !timelineFits(t)) continue; // reported by checkTimelines
     if (t.kind === "dates") {
       result.set(n, { start: t.start, end: t.end });
       continue;
@@ -77,4 +78,10 @@ export function scheduleMilestones(milestones: Milestone[], order: string[], pla
     result.set(n, { start, end: addDays(start, t.days - 1) });
   }
   return result;
+}
+
+/** Whether a timeline is short enough to be put on a calendar (see `MAX_TIMELINE_DAYS`). */
+export function timelineFits(t: Timeline): boolean {
+  if (t.kind === "weeks") return t.toWeek * 7 <= MAX_TIMELINE_DAYS;
+  return (timelineDays(t) ?? 0) <= MAX_TIMELINE_DAYS;
 }

@@ -5,6 +5,7 @@ import { arrowDirection, nextNodeInDirection } from "../../core/graph/layout-nav
 import { toMermaid } from "../../core/graph/mermaid";
 import type { PlanGraph } from "../../core/graph/model";
 import { graphSummary } from "../../core/graph/summary";
+import { taskLevel } from "../../core/graph/select";
 import { buildGraphScene, renderGraphSvg } from "../../core/graph/svg";
 import type { GraphPlanRef, GraphViewHost } from "./host";
 import { renderSvgScene } from "./render-dom";
@@ -377,8 +378,11 @@ export class PhaseGraphView extends ItemView implements HoverParent {
       return;
     }
     this.syncPhaseSelect(graph);
-    this.showDiagnostics(graph.diagnostics);
-    const layout = layoutGraph(graph, this.mode, { hideDone: this.hideDone, phases: this.phaseFilter ? [this.phaseFilter] : undefined });
+    const shown = this.phaseFilter ? [this.phaseFilter] : undefined;
+    // Too many tasks to draw: phases instead, and the diagnostic says so.
+    const level = taskLevel(graph, this.mode === "tasks", shown);
+    this.showDiagnostics(level.diagnostic ? [level.diagnostic, ...graph.diagnostics] : graph.diagnostics);
+    const layout = layoutGraph(graph, level.tasks || this.mode === "phases" ? this.mode : "phases", { hideDone: this.hideDone, phases: shown });
     this.layout = layout;
     this.nodesByKey = new Map(layout.nodes.map((n) => [n.key, n]));
     if (layout.nodes.length === 0) {
