@@ -1,4 +1,5 @@
-import { addDays, differenceInCalendarDays, isValid, max as latest, parse } from "date-fns";
+import { addDays, differenceInCalendarDays, max as latest } from "date-fns";
+import { parseCalendarDate } from "../text/parse-date";
 import { MAX_TIMELINE_DAYS } from "../limits";
 import type { Milestone } from "./model";
 
@@ -8,17 +9,8 @@ export type Timeline =
   | { kind: "dates"; start: Date; end: Date }
   | { kind: "duration"; days: number };
 
-const DATE_FORMATS = ["yyyy-MM-dd", "yyyy/MM/dd", "MMMM d, yyyy", "MMM d, yyyy", "d MMMM yyyy", "d MMM yyyy"];
-const REFERENCE_DAY = new Date(2000, 0, 1);
-
-export function parseDate(text: string): Date | undefined {
-  const t = text.trim().replace(/^`|`$/g, "");
-  for (const f of DATE_FORMATS) {
-    const d = parse(t, f, REFERENCE_DAY);
-    if (isValid(d)) return d;
-  }
-  return undefined;
-}
+/** `2026-03-16`, `2026/03/16`, `March 16, 2026`, `Mar 16, 2026`, `16 March 2026`, `16 Mar 2026`. */
+export const parseDate = parseCalendarDate;
 
 const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, sprint: 14, month: 30 };
 
