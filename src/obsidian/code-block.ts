@@ -74,7 +74,7 @@ export class IntentkBlock extends MarkdownRenderChild {
 
   private errors(messages: string[]): void {
     const box = this.containerEl.createDiv({ cls: "intentk-embed-error", attr: { role: "alert" } });
-    box.createEl("strong", { text: "Intent Kit block: " });
+    box.createEl("strong", { text: "This block cannot be drawn: " });
     if (messages.length === 1) box.appendText(messages[0]);
     else {
       const ul = box.createEl("ul");

@@ -128,7 +128,7 @@ export class IntentKit extends Component {
     });
     p.addCommand({
       id: "export-graph-canvas",
-      name: "Export graph as Canvas",
+      name: "Export graph as canvas",
       checkCallback: (checking) => {
         const entry = this.activeEntry();
         if (!entry?.graph || !entry.ref.docs.execute) return false;

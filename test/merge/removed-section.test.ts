@@ -65,7 +65,6 @@ describe("Removed from plan", () => {
     expect(before).not.toMatch(/asked Ana|cache must survive|Our notes about sharing|removed from plan/);
     expect(out.split("\n").slice(out.split("\n").indexOf(REMOVED_HEADING) + 1).some((l) => /^#{1,2} /.test(l))).toBe(false);
     expect(out.endsWith("\n")).toBe(true);
-    if (process.env.SHOW) console.log(out.slice(out.indexOf("## Phase 3")));
   });
 
   test("what is in the section does not count in progress", () => {

@@ -86,7 +86,6 @@ describe("the task graph of a plain note", () => {
     const graph = graphOf(large);
     expect(graph.tasks.filter((t) => t.status === "ready").map((t) => t.id)).toEqual(["s0"]);
     expect(graph.criticalPath).toHaveLength(80);
-    console.log(`note task graph: 200 tasks ${base.toFixed(1)} ms, 4000 tasks ${big.toFixed(1)} ms (x${(big / base).toFixed(1)} for x20 tasks)`);
     expect(big / base).toBeLessThan(200);
   });
 });

@@ -175,7 +175,7 @@ describe("progress and graphs in the vault", () => {
       b.unload();
       return t;
     };
-    expect(text("show: gantt")).toBe('Intent Kit block: "show: gantt" (line 1) is not known; use one of progress, phases, tasks, timeline, next.');
+    expect(text("show: gantt")).toBe('This block cannot be drawn: "show: gantt" (line 1) is not known; use one of progress, phases, tasks, timeline, next.');
     expect(text("show: next\nlimit: lots")).toContain('"limit: lots" (line 2) must be a whole number from 1 to 100');
     expect(text("vision: 042")).toContain('vision: "042" names no vision; give an id, number or path (the visions are ');
     expect(text("show: progress")).toContain('This note belongs to no vision: add "vision: <id>"');

@@ -1,6 +1,5 @@
 import type { Diagnostic } from "../diagnostics";
 import { MinHeap } from "../graph/critical";
-import { charIn, trimCharsEnd } from "../text/trim";
 import type { Milestone } from "./model";
 import { numberedBefore, readDependencies } from "./dependency-text";
 
