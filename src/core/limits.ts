@@ -41,3 +41,10 @@ export const MAX_TASK_DEPENDENCIES = 12;
 
 /** Tasks above which the task graph is drawn as its phases, with a diagnostic. */
 export const MAX_GRAPH_TASKS = 2_000;
+
+/**
+ * Milestone dependencies above which a milestone's integration work is one test and one task
+ * (with the milestones it does not already reach through the others), instead of one of each per
+ * dependency: "All previous milestones" in a 300-milestone plan made a 90,000-task note.
+ */
+export const MAX_MILESTONE_INTEGRATIONS = 12;

@@ -6,7 +6,7 @@ import { frontmatterOf, scanVisions } from "../../src/core/workspace";
 import { scratchDir } from "../helpers";
 import { touchesOverlap, touchingOthers } from "../../src/core/generate/paths";
 import { buildExecutionPlan } from "../../src/core/generate/plan-model";
-import { MAX_TASK_DEPENDENCIES } from "../../src/core/limits";
+import { MAX_MILESTONE_INTEGRATIONS, MAX_TASK_DEPENDENCIES } from "../../src/core/limits";
 import { readPlan } from "../../src/core/reader/read";
 import { normalPlan, runPlan, timeOfAsync } from "./helpers";
 
@@ -114,5 +114,30 @@ describe("an oversized frontmatter", () => {
   test("the simple mode still reads the top-level keys Intent Kit needs", () => {
     const fm = frontmatterOf(`---\nintentk: "execute"\nbody-hash: abc123\n${"k: v\n".repeat(5_000)}---\nbody`);
     expect(fm).toMatchObject({ intentk: "execute", "body-hash": "abc123" });
+  });
+});
+
+describe("a milestone that depends on every earlier one", () => {
+  const allPrevious = (n: number): string =>
+    ["# Implementation Plan: Everything", ""]
+      .concat(Array.from({ length: n }, (_, i) => `## Milestone ${i + 1}: Step ${i + 1} (Priority: P2)\n\n- **Deliverables**: thing ${i} in \`src/s${i}.ts\`\n- **Dependencies**: ${i ? "All previous milestones" : "None"}\n`))
+      .join("\n");
+
+  test("300 milestones: one integration test and task per milestone past the limit, waiting only for the milestone just before", async () => {
+    const { vision, diagnostics } = await runPlan(allPrevious(300));
+    const plan = buildExecutionPlan(vision);
+    const tasks = plan.phases.flatMap((p) => p.tasks);
+    // 90,000 tasks before: one integration test and one integration task per earlier milestone.
+    expect(tasks.length).toBeLessThan(300 * 5);
+    const last = plan.phases.find((p) => p.milestone?.number === "300")!;
+    const integrate = last.tasks.find((t) => t.text.startsWith("Integrate with the 299 milestones"))!;
+    const before = plan.phases.find((p) => p.milestone?.number === "299")!;
+    // It waits for Milestone 299's last tasks only: the others are reached through 299.
+    expect(integrate.dependsOn.every((id) => before.tasks.some((t) => t.id === id))).toBe(true);
+    expect(last.tasks.filter((t) => /integration test/.test(t.text))).toHaveLength(1);
+    expect(diagnostics.filter((d) => d.code === "many-dependencies").map((d) => d.line)).toHaveLength(300 - 1 - MAX_MILESTONE_INTEGRATIONS);
+    // Up to the limit, each dependency keeps its own tasks.
+    const small = plan.phases.find((p) => p.milestone?.number === String(MAX_MILESTONE_INTEGRATIONS + 1))!;
+    expect(small.tasks.filter((t) => t.text.startsWith("Integrate with Milestone"))).toHaveLength(MAX_MILESTONE_INTEGRATIONS);
   });
 });

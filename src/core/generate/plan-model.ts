@@ -1,6 +1,7 @@
 import type { Milestone, SourceItem, Strategy, Vision } from "../vision/model";
 import { oneLine } from "../text/normalize";
 import { pathsIn, touchingOthers } from "./paths";
+import { MAX_MILESTONE_INTEGRATIONS } from "../limits";
 import { deliverableItems, deliverableTask, namesIn, visionTexts } from "./deliverables";
 import { splitList } from "./split-deliverables";
 import { headingName } from "../vision/headings";
@@ -147,14 +148,20 @@ function milestoneDrafts(m: Milestone, ctx: MilestoneContext): Draft[] {
   const tests: Draft[] = [];
   const checks: Draft[] = [];
   const testSources = m.independentValidation ? [m.independentValidation] : m.validationApproach;
+  // Past the limit, one integration test and one integration task stand for all the dependencies.
+  const grouped = m.dependsOn.length > MAX_MILESTONE_INTEGRATIONS;
   if (ctx.includeTests) {
     const where = (dir: string | undefined): string => (dir ? ` in \`${dir}\`` : "");
     for (const item of testSources) {
       tests.push(draft(sourceKey(scope, "validation-test", item.text), `Write the validation test${where(ctx.folders.validation)}, failing before the build: ${bare(item.text)}`, item, label));
     }
-    for (const dep of m.dependsOn) {
-      const t = draft(sourceKey(scope, "integration-test", ctx.pairKey(m, dep)), `Write the integration test with ${ctx.nameOf(dep)}${where(ctx.folders.integration)}`, m.dependencyText ?? m, label);
-      tests.push(t);
+    if (grouped) {
+      tests.push(draft(sourceKey(scope, "integration-test", `all:${m.title}`), `Write the integration test with the ${m.dependsOn.length} milestones it depends on${where(ctx.folders.integration)}`, m.dependencyText ?? m, label));
+    } else {
+      for (const dep of m.dependsOn) {
+        const t = draft(sourceKey(scope, "integration-test", ctx.pairKey(m, dep)), `Write the integration test with ${ctx.nameOf(dep)}${where(ctx.folders.integration)}`, m.dependencyText ?? m, label);
+        tests.push(t);
+      }
     }
   }
   const items = deliverableItems(m);
@@ -165,11 +172,17 @@ function milestoneDrafts(m: Milestone, ctx: MilestoneContext): Draft[] {
       : m.objective
         ? [draft(sourceKey(scope, "objective", m.objective.text), `Achieve the milestone objective: ${bare(m.objective.text)}`, m.objective, label)]
         : [];
-  for (const dep of m.dependsOn) {
-    // The key names both milestones by title too, so the task follows them when they are renumbered.
-    const integrate = draft(sourceKey(scope, "integrate", ctx.pairKey(m, dep)), `Integrate with ${ctx.nameOf(dep)}`, m.dependencyText ?? m, label);
-    integrate.afterIds = ctx.sinksOf(dep);
+  if (grouped) {
+    const integrate = draft(sourceKey(scope, "integrate", `all:${m.title}`), `Integrate with the ${m.dependsOn.length} milestones it depends on`, m.dependencyText ?? m, label);
+    integrate.afterIds = ctx.directDependencies(m).flatMap((dep) => ctx.sinksOf(dep));
     build.push(integrate);
+  } else {
+    for (const dep of m.dependsOn) {
+      // The key names both milestones by title too, so the task follows them when they are renumbered.
+      const integrate = draft(sourceKey(scope, "integrate", ctx.pairKey(m, dep)), `Integrate with ${ctx.nameOf(dep)}`, m.dependencyText ?? m, label);
+      integrate.afterIds = ctx.sinksOf(dep);
+      build.push(integrate);
+    }
   }
   const offset = tests.length;
   const buildIdx = build.map((_, i) => offset + i);
@@ -197,6 +210,21 @@ interface MilestoneContext {
   nameOf: (n: string) => string;
   /** Source-key part naming a milestone and one it depends on, by number and title. */
   pairKey: (m: Milestone, dep: string) => string;
+  /** The milestones `m` depends on that it does not already reach through another of them. */
+  directDependencies: (m: Milestone) => string[];
+}
+
+/** `deps` less those reached through another of them (iterative: plans may chain thousands). */
+function withoutImplied(deps: readonly string[], dependsOnOf: (n: string) => readonly string[]): string[] {
+  const reached = new Set<string>();
+  const stack = deps.flatMap((d) => dependsOnOf(d));
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (reached.has(n)) continue;
+    reached.add(n);
+    stack.push(...dependsOnOf(n));
+  }
+  return deps.filter((d) => !reached.has(d));
 }
 
 const bare = (text: string): string => text.replace(/[.;]+$/, "");
@@ -275,6 +303,7 @@ export function buildExecutionPlan(v: Vision, opts: BuildOptions = {}): Executio
     sinksOf: (d) => sinks.get(d) ?? [],
     nameOf: (d) => headingName("Milestone", byNumber.get(d) ?? { number: d, title: "" }),
     pairKey: (m, d) => `${d}:${m.title} → ${byNumber.get(d)?.title ?? ""}`,
+    directDependencies: (m) => withoutImplied(m.dependsOn, (n) => byNumber.get(n)?.dependsOn ?? []),
   };
   for (const n of order) {
     const m = byNumber.get(n)!;

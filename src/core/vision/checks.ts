@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics";
-import { MAX_TIMELINE_DAYS } from "../limits";
+import { MAX_MILESTONE_INTEGRATIONS, MAX_TIMELINE_DAYS } from "../limits";
 import { orderMilestones, resolveDependencies } from "./dependencies";
 import type { Milestone, NumberedHeading, PlanDocument, StrategyDocument, VisionRef } from "./model";
 import { strategyNamed } from "./strategy-choice";
@@ -38,7 +38,23 @@ export function settleMilestones(milestones: Milestone[], planFile: string, diag
   }
   checkTimelines(milestones, diagnostics);
   resolveDependencies(milestones, diagnostics);
+  checkIntegrations(milestones, diagnostics);
   return orderMilestones(milestones, diagnostics);
+}
+
+/** A milestone with more dependencies than the limit gets one integration task for all of them: say so. */
+function checkIntegrations(milestones: readonly Milestone[], diagnostics: Diagnostic[]): void {
+  for (const m of milestones) {
+    if (m.dependsOn.length <= MAX_MILESTONE_INTEGRATIONS) continue;
+    const at = m.dependencyText ?? m;
+    diagnostics.push({
+      code: "many-dependencies",
+      severity: "info",
+      message: `Milestone ${m.number} depends on ${m.dependsOn.length} milestones, over the limit of ${MAX_MILESTONE_INTEGRATIONS}: its execute-note phase has one integration test and one integration task for all of them instead of one of each per milestone.`,
+      file: at.file,
+      line: at.line,
+    });
+  }
 }
 
 /** A vision folder without a milestone plan cannot be generated (one with an execute note can still be tracked). */
