@@ -81,13 +81,14 @@ export function detectVisions(notes: Iterable<NoteInfo>, options: DetectOptions 
   const unsafe = new Set<string>();
   const claim = (folder: string, kind: "vision" | "spec", role: DocRole, path: string, explicit: boolean): void => {
     if (unsafe.has(folder)) return;
-    const problem = unsafeFolder(folder);
+    let ref = byFolder.get(folder);
+    // A folder's name is checked once, when its first document is claimed.
+    const problem = ref ? undefined : unsafeFolder(folder);
     if (problem) {
       unsafe.add(folder);
       diagnostics.push({ code: "unsafe-folder-name", severity: "error", message: `${problem}; it is left out (nothing is generated into it)`, file: path, line: 1 });
       return;
     }
-    let ref = byFolder.get(folder);
     if (!ref) {
       ref = { id: basename(folder) || folder || "vault", folder, kind, docs: {} };
       byFolder.set(folder, ref);
