@@ -1,30 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CliError, type Command } from "../../src/cli/command";
 import { graphCommand, registerGraphFormat } from "../../src/cli/commands/graph";
 import { statusCommand } from "../../src/cli/commands/status";
-import { parseArgs } from "../../src/cli/main";
-import { NodeFiles } from "../../src/cli/node-files";
 import type { GraphJson } from "../../src/core/graph/model";
 import { EXAMPLES, TODAY, scratchCopy, scratchDir } from "../helpers";
+import { runCommand } from "../cli-run";
 
-/** Runs one command the way the dispatcher does, with paths relative to `cwd`. */
-async function run(command: Command, cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const { args, options } = parseArgs(argv[0] === command.name ? argv.slice(1) : argv, command.valueOptions);
-  const previous = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await command.run({ args, options, out: (t) => out.push(t), err: (t) => err.push(t), files: (root) => new NodeFiles(root), today: TODAY });
-    return { code, out: out.join("\n"), err: err.join("\n") };
-  } catch (e) {
-    if (e instanceof CliError) return { code: 2, out: out.join("\n"), err: e.message };
-    throw e;
-  } finally {
-    process.chdir(previous);
-  }
-}
+const run = runCommand;
 
 describe("intentk graph", () => {
   let vault: { dir: string; cleanup: () => void };
