@@ -281,10 +281,12 @@ const opened = (page: Page) => page.evaluate(() => window.IK.api.opened.slice())
 
     const dirs = process.env.UPDATE_SCREENSHOTS ? [OUT, DOCS] : [OUT];
     // The timeline is wide and low: a shorter leaf frames it.
-    await page.evaluate(() => {
-      (document.getElementById("leaf") as HTMLElement).style.height = "400px";
-      window.IK.api.view?.fit();
-    });
+    const resize = (height: number) =>
+      page.evaluate((h) => {
+        (document.getElementById("leaf") as HTMLElement).style.height = `${h}px`;
+        window.IK.api.view?.fit();
+      }, height);
+    await resize(400);
     for (const theme of ["light", "dark"]) {
       await page.evaluate((t) => (document.body.className = `theme-${t}`), theme);
       expect(await timelineLabelClashes(page)).toEqual([]);
@@ -293,10 +295,8 @@ const opened = (page: Page) => page.evaluate(() => window.IK.api.opened.slice())
       expect(fill).toBe(theme === "light" ? "rgb(34, 34, 34)" : "rgb(218, 218, 218)");
       for (const dir of dirs) await page.locator("#leaf").screenshot({ path: join(dir, `timeline-${theme}.png`) });
     }
-    await page.evaluate(() => {
-      document.body.className = "theme-light";
-      (document.getElementById("leaf") as HTMLElement).style.height = "760px";
-    });
+    await page.evaluate(() => (document.body.className = "theme-light"));
+    await resize(760);
 
     const phase = example.graph.phases.find((p) => p.label === "M2")!;
     await page.click(`.intentk-timeline-row[data-phase="${phase.id}"] .intentk-timeline-bar`);
