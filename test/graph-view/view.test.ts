@@ -576,6 +576,26 @@ describe("PhaseGraphView in Timeline mode", () => {
     expect((writeText.mock.calls.at(-1) as unknown as [string])[0]).toMatch(/^gantt\n/);
   });
 
+  test("touch: two fingers zoom the timeline, a tap on a row opens its phase once", async () => {
+    await openView();
+    showTimeline();
+    view.setViewport({ k: 1, x: 0, y: 0 });
+    const canvas = root.querySelector(".intentk-graph-canvas") as HTMLElement;
+    const bar = row("phase-5").querySelector(".intentk-timeline-bar") as Element;
+    pointer(bar, "pointerdown", 100, 100, 1, "touch");
+    pointer(bar, "pointerdown", 200, 100, 2, "touch");
+    pointer(canvas, "pointermove", 50, 100, 1, "touch");
+    pointer(canvas, "pointermove", 250, 100, 2, "touch");
+    expect(view.getViewport()).toEqual({ k: 2, x: -150, y: -100 });
+    pointer(canvas, "pointerup", 250, 100, 2, "touch");
+    pointer(canvas, "pointerup", 50, 100, 1, "touch");
+    expect(host.opened).toHaveLength(0);
+    pointer(bar, "pointerdown", 120, 100, 1, "touch");
+    pointer(bar, "pointerup", 120, 100, 1, "touch");
+    bar.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    expect(host.opened).toEqual([{ file: "visions/001-demo/execute.md", line: 60, heading: "Phase 5: Milestone 3 - Reading Status", newTab: false }]);
+  });
+
   test("a plan with nothing to schedule (a note's task graph): Timeline is disabled and explains itself", async () => {
     const h = new TestHost();
     h.timings.clear();

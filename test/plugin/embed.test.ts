@@ -207,6 +207,13 @@ describe("progress and graphs in the vault", () => {
     expect(host.getTiming("001-team-reading-list")!.timelines.get("M1")!.text).toBe("Weeks 1-2");
     expect(host.getTiming("001-team-reading-list")!.start).toBeDefined();
     expect(host.getTiming("note:house.md")).toBeUndefined();
+    await h.open(`${V1}/plan.md`);
+    expect(h.run("open-phase-graph")).toBe(true);
+    await waitFor(() => h.app.workspace.getLeavesOfType(VIEW_TYPE_PHASE_GRAPH).length === 1);
+    const leaf = h.app.workspace.getLeavesOfType(VIEW_TYPE_PHASE_GRAPH)[0];
+    (leaf.view as unknown as PhaseGraphView).setMode("timeline");
+    await waitFor(() => leaf.view.containerEl.querySelectorAll(".intentk-timeline-row").length === graph.phases.length);
+    expect(leaf.view.containerEl.querySelector(`.intentk-timeline-row[data-phase="${graph.phases.find((p) => p.label === "M1")!.id}"] title`)!.textContent).toContain("Nov 2 – Nov 15");
 
     row("M2").querySelector(".intentk-timeline-bar")!.dispatchEvent(new MouseEvent("click", { bubbles: true }));
     await waitFor(() => h.app.workspace.getActiveFile()?.path === EXECUTE && /^## Phase \d+: Milestone 2/.test(h.read(EXECUTE).split("\n")[activeLine(h) ?? 0]));
