@@ -576,6 +576,23 @@ describe("PhaseGraphView in Timeline mode", () => {
     expect((writeText.mock.calls.at(-1) as unknown as [string])[0]).toMatch(/^gantt\n/);
   });
 
+  test("focus from a click leaves the timeline where it is; focus from the keyboard brings the row into view", async () => {
+    await openView();
+    showTimeline();
+    const canvas = root.querySelector(".intentk-graph-canvas") as HTMLElement;
+    Object.defineProperties(canvas, { clientWidth: { value: 300, configurable: true }, clientHeight: { value: 200, configurable: true } });
+    view.setViewport({ k: 1, x: -500, y: 0 });
+    const bar = row("phase-5").querySelector(".intentk-timeline-bar") as Element;
+    pointer(bar, "pointerdown", 150, 100);
+    row("phase-5").focus();
+    expect(view.getViewport()).toEqual({ k: 1, x: -500, y: 0 });
+    pointer(bar, "pointerup", 150, 100);
+    key(row("phase-5"), "ArrowDown");
+    expect(document.activeElement).toBe(row("phase-6"));
+    // A row is wider than the view: its start (the label) comes into view.
+    expect(view.getViewport().x).toBeGreaterThan(-500);
+  });
+
   test("touch: two fingers zoom the timeline, a tap on a row opens its phase once", async () => {
     await openView();
     showTimeline();

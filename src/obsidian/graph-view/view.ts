@@ -842,7 +842,9 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     this.nodeEls.get(key)?.addClass("is-selected");
     this.setRelated(key);
     const node = this.nodesByKey.get(key);
-    if (node) {
+    // Focus that follows a click or tap leaves the view where it is: moving the drawing under the
+    // pointer would move the click off its target (a timeline row is wider than a narrow view).
+    if (node && this.pointers.size === 0) {
       const { width, height } = this.canvasSize();
       const next = panToShow(this.viewport, node, width, height);
       if (next.x !== this.viewport.x || next.y !== this.viewport.y) {
