@@ -618,6 +618,8 @@ describe("PhaseGraphView in Timeline mode", () => {
     h.timings.clear();
     await openView(h);
     expect((root.querySelector('[data-mode="timeline"]') as HTMLButtonElement).disabled).toBe(true);
+    await view.copyGantt();
+    expect(Notice.messages.at(-1)).toBe("No timeline to copy: this plan has no phases to schedule, or is the task graph of a note.");
     await view.setState({ mode: "timeline" }, { history: false });
     const empty = root.querySelector(".intentk-graph-empty") as HTMLElement;
     expect(empty.classList.contains("intentk-graph-hidden")).toBe(false);

@@ -229,17 +229,17 @@ export class PhaseGraphView extends ItemView implements HoverParent {
   }
 
   async copyMermaid(): Promise<void> {
-    return this.mode === "timeline" ? this.copyGantt() : this.copy(this.mermaidText(), "Graph copied as Mermaid.");
+    return this.mode === "timeline" ? this.copyGantt() : this.copy(this.mermaidText(), "Graph copied as Mermaid.", "No graph to copy.");
   }
 
   /** Copy the plan's timeline as a Mermaid gantt chart (the "Copy timeline as Mermaid gantt" command). */
   async copyGantt(): Promise<void> {
-    return this.copy(this.ganttText(), "Timeline copied as a Mermaid gantt chart.");
+    return this.copy(this.ganttText(), "Timeline copied as a Mermaid gantt chart.", "No timeline to copy: this plan has no phases to schedule, or is the task graph of a note.");
   }
 
-  private async copy(text: string | undefined, done: string): Promise<void> {
+  private async copy(text: string | undefined, done: string, none: string): Promise<void> {
     if (!text) {
-      new Notice(this.mode === "timeline" ? "No timeline to copy." : "No graph to copy.");
+      new Notice(none);
       return;
     }
     try {
