@@ -29,6 +29,8 @@ const plugin = {
   treeShaking: true,
   logLevel: "info",
   metafile: true,
+  // Non-ASCII text (→, –, 🎯, 🆔, ⛔) as UTF-8 rather than \u escapes: fewer bytes, same code.
+  charset: "utf8",
   alias: {
     // Without `innerHTML` and `(1,eval)("this")`: see the two files.
     "decode-named-character-reference": "./scripts/bundle/decode-named-character-reference.mjs",

@@ -3,10 +3,12 @@ import { type EmbedOptions, parseEmbedOptions } from "../core/embed/options";
 import { layoutGraph } from "../core/graph/layout";
 import type { PlanGraph } from "../core/graph/model";
 import { orderedPhases } from "../core/graph/select";
-import { buildGraphScene } from "../core/graph/svg";
+import { buildGraphScene, type SvgElementSpec } from "../core/graph/svg";
+import { buildTimeline } from "../core/graph/timeline-svg";
 import { renderSvgScene } from "./graph-view/render-dom";
 import { openNoteAt } from "./open";
 import type { PlanAnalyzer } from "./plan-analysis";
+import { timingOf } from "./plan-timing";
 import type { VisionEntry, VisionIndex } from "./vision-index";
 
 /**
@@ -57,14 +59,12 @@ export class IntentkBlock extends MarkdownRenderChild {
       if (errors.length) return this.errors(errors.map((e) => e.message));
       const entry = this.resolve(options);
       if (!entry) return;
-      if (options.show === "timeline") {
-        return this.message("The timeline needs Intent Kit's schedule of milestone dates, which this version does not have yet; use show: phases meanwhile.");
-      }
       const graph = entry.graph;
       const execute = entry.ref.docs.execute;
       if (!graph || !execute) return this.message(`${entry.ref.id} has no execute note yet: run "Generate execute note" from one of its notes.`);
       if (options.show === "progress") this.progress(entry, graph, execute);
       else if (options.show === "next") this.next(entry, graph, execute, options.limit);
+      else if (options.show === "timeline") this.timeline(entry, graph, execute);
       else this.graph(entry, graph, execute, options.show);
     } catch (e) {
       root.empty();
@@ -161,16 +161,35 @@ export class IntentkBlock extends MarkdownRenderChild {
     const layout = layoutGraph(graph, mode);
     const title = `${entry.ref.id} — ${mode === "tasks" ? "task" : "phase"} graph`;
     const spec = buildGraphScene(layout, { standalone: false, idPrefix: this.id, title });
-    spec.attrs = { viewBox: `0 0 ${layout.width} ${layout.height}`, width: "100%", role: "img", "aria-label": title };
+    const nodes = new Map(layout.nodes.map((n) => [n.key, n]));
+    this.drawStatic(spec, layout, title, (el) => {
+      const node = nodes.get(el.closest("[data-node]")?.getAttribute("data-node") ?? "");
+      return node && { file: node.file ?? execute, line: node.line };
+    });
+  }
+
+  /** The timeline (phases on a calendar, from the plan's Start Date and Timelines), as wide as the note; rows open their phase. */
+  private timeline(entry: VisionEntry, graph: PlanGraph, execute: string): void {
+    const title = `${entry.ref.id} — timeline`;
+    const { layout, scene } = buildTimeline(graph, { timing: timingOf(this.deps.index, entry), today: new Date(), idPrefix: this.id, title, interactive: false });
+    if (layout.rows.length === 0) return this.message(`${entry.ref.id} has no phases to place on a calendar yet.`);
+    const lines = new Map(layout.rows.map((r) => [r.phase, r.entry.line]));
+    this.drawStatic(scene, layout, title, (el) => {
+      const line = lines.get(el.closest("[data-phase]")?.getAttribute("data-phase") ?? "");
+      return line === undefined ? undefined : { file: execute, line };
+    });
+  }
+
+  /** A view's scene drawn at the note's width (its viewBox scales it); a click opens what `target` finds under it. */
+  private drawStatic(spec: SvgElementSpec, size: { width: number; height: number }, title: string, target: (el: Element) => { file: string; line: number } | undefined): void {
+    spec.attrs = { viewBox: `0 0 ${size.width} ${size.height}`, width: "100%", role: "img", "aria-label": title };
     spec.cls = [...(spec.cls ?? []), "intentk-embed-graph"];
     const svg = renderSvgScene(this.containerEl, spec);
-    const nodes = new Map(layout.nodes.map((n) => [n.key, n]));
     this.registerDomEvent(svg as unknown as HTMLElement, "click", (evt) => {
-      const key = (evt.target as Element | null)?.closest("[data-node]")?.getAttribute("data-node");
-      const node = key ? nodes.get(key) : undefined;
-      if (!node) return;
+      const at = evt.target instanceof Element ? target(evt.target) : undefined;
+      if (!at) return;
       evt.preventDefault();
-      void openNoteAt(this.app, node.file ?? execute, node.line, Keymap.isModEvent(evt));
+      void openNoteAt(this.app, at.file, at.line, Keymap.isModEvent(evt));
     });
   }
 }

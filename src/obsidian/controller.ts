@@ -1,7 +1,6 @@
 import { type App, Component, Keymap, Notice, type Plugin, type WorkspaceLeaf, normalizePath } from "obsidian";
 import { checkLinks } from "../core/link-check";
 import { graphToGantt, graphToSvg } from "../core/graph/export";
-import { planTiming } from "../core/schedule/timing";
 import { toMermaid } from "../core/graph/mermaid";
 import type { Diagnostic } from "../core/diagnostics";
 import { exportCanvas } from "./canvas-export";
@@ -12,6 +11,7 @@ import { NOTE_PLAN_PREFIX, type NoteGraphs } from "./note-graphs";
 import { PhaseGraphView, VIEW_TYPE_PHASE_GRAPH } from "./graph-view/view";
 import { DiagnosticsModal, NewVisionModal, VisionPickerModal } from "./modals";
 import { openNoteAt } from "./open";
+import { timingOf } from "./plan-timing";
 import type { PlanAnalyzer } from "./plan-analysis";
 import type { IntentKitSettings } from "./settings";
 import { VaultFiles } from "./vault-files";
@@ -110,9 +110,11 @@ export class IntentKit extends Component {
       id: "copy-timeline-gantt",
       name: "Copy timeline as Mermaid gantt",
       checkCallback: (checking) => {
+        // The graph view in front (any mode), else the active note's vision.
+        const view = this.app.workspace.getActiveViewOfType(PhaseGraphView);
         const entry = this.activeEntry();
-        if (!entry?.graph) return false;
-        if (!checking) void this.copyGantt(entry);
+        if (!view && !entry?.graph) return false;
+        if (!checking) void (view ? view.copyGantt() : this.copyGantt(entry!));
         return true;
       },
     });
@@ -309,10 +311,7 @@ export class IntentKit extends Component {
   /** The schedule of the active note's vision (its plan's Start Date and Timelines) as a Mermaid gantt chart. */
   private async copyGantt(entry: VisionEntry): Promise<void> {
     try {
-      const planPath = entry.ref.docs.plan;
-      const planFile = planPath ? this.app.vault.getFileByPath(planPath) : null;
-      const plan = planFile ? { file: planFile.path, text: await this.app.vault.cachedRead(planFile) } : undefined;
-      const timing = planTiming(entry.outline?.milestones ?? [], plan);
+      const timing = timingOf(this.deps.index, entry);
       await navigator.clipboard.writeText(graphToGantt(entry.graph!, { timing, today: new Date(), title: entry.name }));
       new Notice(`Timeline of ${entry.ref.id} copied as a Mermaid gantt chart.`);
     } catch (e) {

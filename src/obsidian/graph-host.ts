@@ -1,9 +1,11 @@
 import { type App, normalizePath } from "obsidian";
 import { driftDiagnostic } from "../core/drift";
 import type { PlanGraph } from "../core/graph/model";
+import type { PlanTiming } from "../core/schedule/timing";
 import type { GraphPlanRef, GraphViewHost } from "./graph-view/host";
 import { NOTE_PLAN_PREFIX, type NoteGraphs } from "./note-graphs";
 import { openNoteAt } from "./open";
+import { timingOf } from "./plan-timing";
 import { ensureFolder } from "./vault-files";
 import type { VisionEntry, VisionIndex } from "./vision-index";
 
@@ -57,6 +59,13 @@ export class IndexGraphHost implements GraphViewHost {
     const entry = this.entryOf(id);
     if (!entry?.graph || !entry.drift) return entry?.graph;
     return { ...entry.graph, diagnostics: [driftDiagnostic(entry.drift), ...entry.graph.diagnostics] };
+  }
+
+  /** A vision's timing from its plan; a plain note's task graph has no milestones to schedule. */
+  getTiming(id: string): PlanTiming | undefined {
+    if (id.startsWith(NOTE_PLAN_PREFIX)) return undefined;
+    const entry = this.entryOf(id);
+    return entry ? timingOf(this.index, entry) : undefined;
   }
 
   onChange(cb: () => void): () => void {

@@ -124,6 +124,11 @@ export class VisionIndex extends Component {
     return this.entries.get(folderOrId) ?? this.list().find((e) => e.ref.id === folderOrId);
   }
 
+  /** The text of a vision's source document as last read (the plan, for its Start Date), if it was read. */
+  sourceText(path: string): string | undefined {
+    return this.sources.get(path);
+  }
+
   /** The vision a note belongs to: one of its documents, or any note inside its folder. */
   visionOf(path: string | undefined): VisionEntry | undefined {
     if (!path) return undefined;

@@ -5,8 +5,10 @@ import type { PlanGraph } from "../../src/core/graph/model";
 import { buildExecutionPlan } from "../../src/core/generate/plan-model";
 import { renderExecuteNote } from "../../src/core/generate/render";
 import { readPlan } from "../../src/core/reader/read";
+import { planTiming, type PlanTiming } from "../../src/core/schedule/timing";
 import { detectVisions } from "../../src/core/vision/detect";
 import { loadVision } from "../../src/core/vision/load";
+import { EXAMPLE_TODAY, localDay, timingToJson, type TimingJson } from "./timing-json";
 
 /**
  * The graph of the complete example vision (examples/vault/visions/001-team-reading-list): its
@@ -27,28 +29,32 @@ function walk(dir: string): string[] {
   });
 }
 
-/** The generated execute note of the example vision, with `DONE_TASKS` checked. */
-export async function exampleExecuteNote(): Promise<{ file: string; text: string; name: string }> {
+/** The generated execute note of the example vision, with `DONE_TASKS` checked, and its plan's timing. */
+export async function exampleExecuteNote(): Promise<{ file: string; text: string; name: string; timing: PlanTiming }> {
   const refs = detectVisions(walk(VAULT).map((path) => ({ path })));
   const ref = refs.find((r) => r.id === VISION_ID);
   if (!ref) throw new Error(`example vision ${VISION_ID} not found`);
-  const { vision } = await loadVision(ref, (p) => Promise.resolve(readFileSync(join(VAULT, p), "utf8")));
-  const note = renderExecuteNote(vision, buildExecutionPlan(vision), { today: new Date(2026, 10, 24) });
+  const read = (p: string) => readFileSync(join(VAULT, p), "utf8");
+  const { vision } = await loadVision(ref, (p) => Promise.resolve(read(p)));
+  const note = renderExecuteNote(vision, buildExecutionPlan(vision), { today: localDay(EXAMPLE_TODAY) });
   const done = new Set(DONE_TASKS);
   const text = note
     .split("\n")
     .map((line) => line.replace(/^- \[ \] (T\d+)/, (whole, id: string) => (done.has(id) ? `- [x] ${id}` : whole)))
     .join("\n");
-  return { file: `${ref.folder}/execute.md`, text, name: vision.name };
+  const plan = ref.docs.plan!;
+  return { file: `${ref.folder}/execute.md`, text, name: vision.name, timing: planTiming(vision.plan?.milestones ?? [], { file: plan, text: read(plan) }) };
 }
 
 export interface ExampleGraph {
   graph: PlanGraph;
   name: string;
+  /** Its plan's Start Date and milestone Timelines, for the Timeline mode. */
+  timing: TimingJson;
 }
 
 /** The example vision's graph, read back from its generated execute note by the core. */
 export async function exampleGraph(): Promise<ExampleGraph> {
-  const { file, text, name } = await exampleExecuteNote();
-  return { graph: buildGraph(readPlan(file, text)), name };
+  const { file, text, name, timing } = await exampleExecuteNote();
+  return { graph: buildGraph(readPlan(file, text)), name, timing: timingToJson(timing) };
 }

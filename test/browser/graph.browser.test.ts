@@ -3,11 +3,13 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { chromium } from "playwright-core";
 import type { PlanGraph } from "../../src/core/graph/model";
+import { graphToGantt } from "../../src/core/graph/export";
 import { toMermaid } from "../../src/core/graph/mermaid";
 import { largeGraph } from "../graph-view/fixtures";
 import { exampleGraph, type ExampleGraph } from "./example-graph";
 import { pageHtml } from "./page";
 import type { PageApi } from "./page-entry";
+import { EXAMPLE_TODAY, localDay, timingFromJson, type TimingJson } from "./timing-json";
 
 /**
  * The phase graph view in a real browser (Debian's Chromium, driven by playwright-core): the
@@ -26,7 +28,7 @@ if (!available) console.warn(`graph.browser.test.ts skipped: ${CHROMIUM} not fou
 
 declare global {
   interface Window {
-    IK: { api: PageApi; mount(graph: PlanGraph, name: string, parent: HTMLElement): Promise<void> };
+    IK: { api: PageApi; mount(graph: PlanGraph, name: string, parent: HTMLElement, timing?: TimingJson): Promise<void> };
   }
 }
 
@@ -57,6 +59,25 @@ async function overlaps(page: Page): Promise<Overlap[]> {
         const b = boxes[j].r;
         if (a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) out.push({ a: boxes[i].key, b: boxes[j].key });
       }
+    return out;
+  });
+}
+
+/**
+ * Timeline labels whose rendered boxes overlap another label, or reach into the calendar (the left
+ * edge of the first bar, diamond or slack).
+ */
+async function timelineLabelClashes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const labels = Array.from(document.querySelectorAll(".intentk-timeline-label")).map((t) => ({ text: t.textContent ?? "", r: t.getBoundingClientRect() }));
+    const calendar = Math.min(...Array.from(document.querySelectorAll(".intentk-timeline-bar, .intentk-timeline-slack")).map((b) => b.getBoundingClientRect().left));
+    const out: string[] = [];
+    labels.forEach((a, i) => {
+      if (a.r.right > calendar + 0.5) out.push(`"${a.text}" ends at ${a.r.right.toFixed(1)}, the calendar starts at ${calendar.toFixed(1)}`);
+      for (const b of labels.slice(i + 1)) {
+        if (a.r.left < b.r.right - 0.5 && b.r.left < a.r.right - 0.5 && a.r.top < b.r.bottom - 0.5 && b.r.top < a.r.bottom - 0.5) out.push(`"${a.text}" overlaps "${b.text}"`);
+      }
+    });
     return out;
   });
 }
@@ -111,7 +132,7 @@ const opened = (page: Page) => page.evaluate(() => window.IK.api.opened.slice())
       if (m.type() === "error") errors.push(m.text());
     });
     await page.setContent(pageHtml("theme-light"));
-    await page.evaluate(([graph, name]) => window.IK.mount(graph, name, document.getElementById("leaf") as HTMLElement), [example.graph, example.name] as const);
+    await page.evaluate(([graph, name, timing]) => window.IK.mount(graph, name, document.getElementById("leaf") as HTMLElement, timing), [example.graph, example.name, example.timing] as const);
     await page.waitForSelector(".intentk-graph-node");
   }, 60_000);
 
@@ -245,6 +266,68 @@ const opened = (page: Page) => page.evaluate(() => window.IK.api.opened.slice())
     await page.waitForSelector(`[data-node="p:${target.id}"].is-done`, { timeout: 2000 });
     expect(await page.evaluate(() => window.IK.api.view?.getViewport())).toEqual(viewport);
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-node"))).toBe(`p:${target.id}`);
+    expect(errors).toEqual([]);
+  });
+
+  test("timeline mode: every phase on a calendar in light and dark, no label overlaps; a click opens the phase, hover tells its dates", async () => {
+    await page.click('[data-mode="timeline"]');
+    await page.waitForSelector(".intentk-timeline-row");
+    expect(await page.locator(".intentk-timeline-row").count()).toBe(example.graph.phases.length);
+    // The example plan has dated, week-range and estimated milestones, a critical path and today (Nov 24) inside it.
+    for (const cls of ["is-critical", "is-stated", "is-done"]) expect(await page.locator(`.intentk-timeline-row.${cls}`).count()).toBeGreaterThan(0);
+    expect(await page.locator(".intentk-timeline-progress").count()).toBeGreaterThan(0);
+    expect(await page.locator(".intentk-timeline-arrow.is-critical").count()).toBeGreaterThan(0);
+    expect(await page.locator(".intentk-timeline-today-line").count()).toBe(1);
+
+    const dirs = process.env.UPDATE_SCREENSHOTS ? [OUT, DOCS] : [OUT];
+    // The timeline is wide and low: a shorter leaf frames it.
+    const resize = (height: number) =>
+      page.evaluate((h) => {
+        (document.getElementById("leaf") as HTMLElement).style.height = `${h}px`;
+        window.IK.api.view?.fit();
+      }, height);
+    await resize(400);
+    for (const theme of ["light", "dark"]) {
+      await page.evaluate((t) => (document.body.className = `theme-${t}`), theme);
+      expect(await timelineLabelClashes(page)).toEqual([]);
+      // Themed: the labels take the theme's text colour.
+      const fill = await page.evaluate(() => getComputedStyle(document.querySelector(".intentk-timeline-row:not(.is-done) .intentk-timeline-label") as Element).fill);
+      expect(fill).toBe(theme === "light" ? "rgb(34, 34, 34)" : "rgb(218, 218, 218)");
+      for (const dir of dirs) await page.locator("#leaf").screenshot({ path: join(dir, `timeline-${theme}.png`) });
+    }
+    await page.evaluate(() => (document.body.className = "theme-light"));
+    await resize(760);
+
+    const phase = example.graph.phases.find((p) => p.label === "M2")!;
+    await page.click(`.intentk-timeline-row[data-phase="${phase.id}"] .intentk-timeline-bar`);
+    expect((await opened(page)).at(-1)).toEqual({ file: example.graph.file, line: phase.line, heading: phase.heading, newTab: false });
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    const next = example.graph.phases.find((p) => p.id === example.graph.order[example.graph.order.indexOf(phase.id) + 1])!;
+    expect((await opened(page)).at(-1)).toEqual({ file: example.graph.file, line: next.line, heading: next.heading, newTab: false });
+    const tip = await page.locator(`.intentk-timeline-row[data-phase="${phase.id}"] > title`).textContent();
+    expect(tip).toMatch(/^Milestone 2\b.*\n\w{3} \d+ – \w{3} \d+ · \d+ days · .*(slack|late).* · \d+\/\d+ tasks done/);
+    await page.click('[data-mode="phases"]');
+    expect(errors).toEqual([]);
+  });
+
+  test("the Mermaid gantt export of the example's schedule renders with Mermaid itself, one bar per phase", async () => {
+    const mermaidPage = await browser.newPage();
+    mermaidPage.on("pageerror", (e) => errors.push(e.message));
+    await mermaidPage.setContent("<!doctype html><html><body></body></html>");
+    await mermaidPage.addScriptTag({ path: require.resolve("mermaid/dist/mermaid.min.js") });
+    const text = graphToGantt(example.graph, { timing: timingFromJson(example.timing), today: localDay(EXAMPLE_TODAY), title: example.name });
+    const svg = await mermaidPage.evaluate(async (source) => {
+      const m = (window as unknown as { mermaid: { initialize(o: object): void; render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+      m.initialize({ startOnLoad: false, securityLevel: "strict" });
+      return (await m.render(`g${Math.random().toString(36).slice(2)}`, source)).svg;
+    }, text);
+    // Every phase is a bar (or, taking no time, a milestone diamond), with its name as text.
+    expect((svg.match(/<rect [^>]*class="task\b/g) ?? []).length).toBe(example.graph.phases.length);
+    // Setup, Foundational and Polish take no time in this plan: Mermaid milestones.
+    expect((svg.match(/<rect [^>]*class="task milestone\b/g) ?? []).length).toBe(3);
+    for (const p of example.graph.phases.filter((q) => q.label)) expect(svg).toContain(p.title.slice(0, 20));
+    await mermaidPage.close();
     expect(errors).toEqual([]);
   });
 

@@ -9,6 +9,7 @@ import { makeStubApp, PhaseGraphView } from "../graph-view/view-entry";
 import { IntentkBlock } from "../../src/obsidian/code-block";
 import { defaultAnalyzer } from "../../src/obsidian/default-analyzer";
 import type { VisionEntry, VisionIndex } from "../../src/obsidian/vision-index";
+import { EXAMPLE_TODAY, localDay, timingFromJson, type TimingJson } from "./timing-json";
 
 installDomShim(window);
 
@@ -74,7 +75,8 @@ export function mountBlock(graph: PlanGraph, name: string, source: string, paren
   new IntentkBlock(app as never, parent, source, "Dashboard.md", { index, analyzer: defaultAnalyzer }).load();
 }
 
-export async function mount(graph: PlanGraph, name: string, parent: HTMLElement): Promise<void> {
+/** Mounts the view on one plan; with `timing` (its plan's Start Date and Timelines) it has a Timeline mode, today fixed. */
+export async function mount(graph: PlanGraph, name: string, parent: HTMLElement, timing?: TimingJson): Promise<void> {
   let current = graph;
   const listeners = new Set<() => void>();
   const app = makeStubApp();
@@ -91,6 +93,8 @@ export async function mount(graph: PlanGraph, name: string, parent: HTMLElement)
       api.opened.push({ file, line, heading, newTab });
     },
     saveFile: (fileName) => fileName,
+    getTiming: () => (timing ? timingFromJson(timing) : undefined),
+    today: () => localDay(EXAMPLE_TODAY),
   };
   api.change = (next) => {
     current = next;

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { installDomShim } from "../dom-shim";
 import type { PlanGraph } from "../../src/core/graph/model";
+import type { PlanTiming } from "../../src/core/schedule/timing";
 import type { GraphViewHost } from "../../src/obsidian/graph-view/host";
 import type { PhaseGraphView as PhaseGraphViewType } from "../../src/obsidian/graph-view/view";
 import type { ItemView, StubWorkspace } from "./obsidian-stub";
@@ -25,6 +26,18 @@ interface OpenCall {
   newTab: boolean;
 }
 
+function demoTiming(): PlanTiming {
+  const at = (text: string, line: number) => ({ text, file: "visions/001-demo/plan.md", line });
+  return {
+    start: new Date(2026, 2, 2),
+    timelines: new Map([
+      ["M1", at("Weeks 1-2", 10)],
+      ["M2", at("2026-03-16 to 2026-03-27", 20)],
+      ["M3", at("3 weeks", 30)],
+    ]),
+  };
+}
+
 class TestHost implements GraphViewHost {
   app = makeStubApp() as unknown as GraphViewHost["app"];
   plans = [{ id: "001-demo", name: "Demo plan", file: "visions/001-demo/execute.md" }];
@@ -33,6 +46,8 @@ class TestHost implements GraphViewHost {
   saved: { name: string; content: string }[] = [];
   listeners = new Set<() => void>();
   getGraphCalls = 0;
+  /** The demo plan: starts Monday 2 March 2026; M2 dated, M1 in weeks, M3 a duration. */
+  timings = new Map<string, PlanTiming>([["001-demo", demoTiming()]]);
   preferredPlan?: () => string | undefined;
   isReady?: () => boolean;
   listPlans() {
@@ -41,6 +56,12 @@ class TestHost implements GraphViewHost {
   getGraph(id: string) {
     this.getGraphCalls++;
     return this.graphs.get(id);
+  }
+  getTiming(id: string) {
+    return this.timings.get(id);
+  }
+  today() {
+    return new Date(2026, 2, 18);
   }
   onChange(cb: () => void) {
     this.listeners.add(cb);
@@ -435,5 +456,174 @@ describe("PhaseGraphView", () => {
     expect(view.getState()).toMatchObject({ plan: "002-other", mode: "tasks", hideDone: true });
     expect((root.querySelector(".intentk-graph-hide-done input") as HTMLInputElement).checked).toBe(true);
     expect(nodes().map((n) => n.getAttribute("data-node"))).toEqual(["p:x"]);
+  });
+});
+
+describe("PhaseGraphView in Timeline mode", () => {
+  const rows = () => Array.from(root.querySelectorAll<SVGGElement>(".intentk-timeline-row"));
+  const row = (phase: string) => root.querySelector<SVGGElement>(`.intentk-timeline-row[data-phase="${phase}"]`) as SVGGElement;
+  const showTimeline = () => (root.querySelector('[data-mode="timeline"]') as HTMLButtonElement).click();
+
+  test("beside Phases and Tasks: one bar per phase on a calendar, critical path, slack, today; kept in the state", async () => {
+    await openView();
+    showTimeline();
+    expect(["phases", "tasks", "timeline"].map((m) => root.querySelector(`[data-mode="${m}"]`)?.getAttribute("aria-pressed"))).toEqual(["false", "false", "true"]);
+    expect(view.getState()).toMatchObject({ mode: "timeline" });
+    expect(nodes()).toHaveLength(0);
+    expect(rows().map((r) => r.getAttribute("data-phase"))).toEqual(["phase-1", "phase-2", "phase-3", "phase-4", "phase-5", "phase-6"]);
+    // Setup and Foundational (no time), M1 (weeks 1-2), M3 (3 weeks), Polish: the longest chain; M2 is dated and ends 9 days early.
+    expect(row("phase-3").classList.contains("is-critical")).toBe(true);
+    expect(row("phase-5").classList.contains("is-critical")).toBe(true);
+    expect(row("phase-4").classList.contains("is-critical")).toBe(false);
+    expect(row("phase-4").classList.contains("is-stated")).toBe(true);
+    expect(row("phase-4").querySelector(".intentk-timeline-slack")).not.toBeNull();
+    expect(row("phase-5").querySelector(".intentk-timeline-slack")).toBeNull();
+    expect(Number(row("phase-5").querySelector(".intentk-timeline-bar")!.getAttribute("width"))).toBeGreaterThan(Number(row("phase-3").querySelector(".intentk-timeline-bar")!.getAttribute("width")));
+    // Setup and Foundational take no time in this plan: a diamond, not a bar.
+    expect(row("phase-1").querySelector(".intentk-timeline-bar.is-point")).not.toBeNull();
+    expect(root.querySelectorAll(".intentk-timeline-arrow.is-critical").length).toBeGreaterThan(0);
+    expect(root.querySelector(".intentk-timeline-today-line")).not.toBeNull();
+    // Controls that mean nothing on a calendar are hidden; the legend explains the bars.
+    expect(root.querySelector(".intentk-graph-hide-done")!.classList.contains("intentk-graph-hidden")).toBe(true);
+    expect(root.querySelector(".intentk-graph-legend.is-graph")!.classList.contains("intentk-graph-hidden")).toBe(true);
+    expect(root.querySelector(".intentk-graph-legend.is-timeline")!.textContent).toContain("Estimated from tasks");
+    expect(root.querySelector(".intentk-graph-summary")!.textContent).toBe("Timeline of 6 phases, Mar 2 to Apr 5; 5 on the critical path.");
+
+    (root.querySelector('[data-mode="phases"]') as HTMLButtonElement).click();
+    expect(rows()).toHaveLength(0);
+    expect(nodes()).toHaveLength(6);
+    await view.setState({ mode: "timeline" }, { history: false });
+    expect(rows()).toHaveLength(6);
+  });
+
+  test("a click on a bar or a label opens the phase heading; Ctrl-click in a new tab", async () => {
+    await openView();
+    showTimeline();
+    row("phase-3").querySelector(".intentk-timeline-bar")!.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    row("phase-4").querySelector(".intentk-timeline-label")!.dispatchEvent(new MouseEvent("click", { bubbles: true, ctrlKey: true }));
+    expect(host.opened).toEqual([
+      { file: "visions/001-demo/execute.md", line: 30, heading: 'Phase 3: Milestone 1 - Shared "List" [Core] #1 (Priority: P1) 🎯 MVP', newTab: false },
+      { file: "visions/001-demo/execute.md", line: 45, heading: "Phase 4: Milestone 2 - Import & Export: CSV", newTab: true },
+    ]);
+  });
+
+  test("keyboard: one tab stop, arrows move between rows, Enter opens, Home/End jump", async () => {
+    await openView();
+    showTimeline();
+    expect(rows().filter((r) => r.getAttribute("tabindex") === "0").map((r) => r.getAttribute("data-phase"))).toEqual(["phase-1"]);
+    row("phase-1").focus();
+    key(document.activeElement as Element, "ArrowDown");
+    expect(document.activeElement).toBe(row("phase-2"));
+    key(document.activeElement as Element, "Enter");
+    expect(host.opened.at(-1)).toEqual({ file: "visions/001-demo/execute.md", line: 20, heading: "Phase 2: Foundational (Blocking Prerequisites)", newTab: false });
+    key(document.activeElement as Element, "End");
+    expect(document.activeElement).toBe(row("phase-6"));
+    key(document.activeElement as Element, "ArrowUp");
+    expect(document.activeElement).toBe(row("phase-5"));
+    key(document.activeElement as Element, " ");
+    expect(host.opened.at(-1)).toMatchObject({ line: 60 });
+    expect(rows().filter((r) => r.getAttribute("tabindex") === "0").map((r) => r.getAttribute("data-phase"))).toEqual(["phase-5"]);
+    // The focused phase stays focused in the phase graph.
+    (root.querySelector('[data-mode="phases"]') as HTMLButtonElement).click();
+    expect(node("p:phase-5").getAttribute("tabindex")).toBe("0");
+  });
+
+  test("hover tells dates, duration, slack and progress, and asks for a page preview", async () => {
+    await openView();
+    showTimeline();
+    expect(row("phase-4").querySelector("title")!.textContent).toBe("Milestone 2 - Import & Export: CSV\nMar 16 – Mar 27 · 12 days · 9 days of slack · 0/2 tasks done");
+    expect(row("phase-5").getAttribute("aria-label")).toContain("no slack");
+    row("phase-4").querySelector(".intentk-timeline-bar")!.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+    const hovers = host.workspace.triggered.filter((t) => t.name === "hover-link");
+    expect(hovers.at(-1)?.data).toMatchObject({ targetEl: row("phase-4"), linktext: "visions/001-demo/execute.md", state: { scroll: 44 } });
+    expect(root.querySelectorAll(".intentk-timeline-arrow.is-related").length).toBe(2);
+  });
+
+  test("live updates redraw the progress and keep the mode, zoom and focus", async () => {
+    jest.useFakeTimers();
+    await openView();
+    showTimeline();
+    view.setViewport({ k: 1.25, x: -30, y: 4 });
+    row("phase-3").focus();
+    const graph = smallGraph();
+    Object.assign(graph.phases.find((p) => p.id === "phase-3")!, { done: 3, status: "done" });
+    host.graphs.set("001-demo", graph);
+    host.change();
+    jest.advanceTimersByTime(RERENDER_DEBOUNCE_MS + 10);
+    const bar = row("phase-3").querySelector(".intentk-timeline-bar")!;
+    expect(row("phase-3").querySelector(".intentk-timeline-progress")!.getAttribute("width")).toBe(bar.getAttribute("width"));
+    expect(row("phase-3").classList.contains("is-done")).toBe(true);
+    expect(document.activeElement).toBe(row("phase-3"));
+    expect(view.getViewport()).toEqual({ k: 1.25, x: -30, y: 4 });
+  });
+
+  test("exports: the view's Mermaid is a gantt chart, its SVG the timeline", async () => {
+    const writeText = jest.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    await openView();
+    showTimeline();
+    await view.copyMermaid();
+    expect((writeText.mock.calls[0] as unknown as [string])[0]).toMatch(/^gantt\n {4}title Demo plan\n/);
+    expect(Notice.messages.at(-1)).toBe("Timeline copied as a Mermaid gantt chart.");
+    await view.exportSvg();
+    expect(host.saved.at(-1)!.name).toBe("001-demo-timeline.svg");
+    const doc = new DOMParser().parseFromString(host.saved.at(-1)!.content, "image/svg+xml");
+    expect(doc.querySelector("parsererror")).toBeNull();
+    expect(doc.querySelectorAll(".intentk-timeline-row")).toHaveLength(6);
+    // The gantt command works from the phase graph too.
+    (root.querySelector('[data-mode="phases"]') as HTMLButtonElement).click();
+    await view.copyGantt();
+    expect((writeText.mock.calls.at(-1) as unknown as [string])[0]).toMatch(/^gantt\n/);
+  });
+
+  test("focus from a click leaves the timeline where it is; focus from the keyboard brings the row into view", async () => {
+    await openView();
+    showTimeline();
+    const canvas = root.querySelector(".intentk-graph-canvas") as HTMLElement;
+    Object.defineProperties(canvas, { clientWidth: { value: 300, configurable: true }, clientHeight: { value: 200, configurable: true } });
+    view.setViewport({ k: 1, x: -500, y: 0 });
+    const bar = row("phase-5").querySelector(".intentk-timeline-bar") as Element;
+    pointer(bar, "pointerdown", 150, 100);
+    row("phase-5").focus();
+    expect(view.getViewport()).toEqual({ k: 1, x: -500, y: 0 });
+    pointer(bar, "pointerup", 150, 100);
+    key(row("phase-5"), "ArrowDown");
+    expect(document.activeElement).toBe(row("phase-6"));
+    // A row is wider than the view: its start (the label) comes into view.
+    expect(view.getViewport().x).toBeGreaterThan(-500);
+  });
+
+  test("touch: two fingers zoom the timeline, a tap on a row opens its phase once", async () => {
+    await openView();
+    showTimeline();
+    view.setViewport({ k: 1, x: 0, y: 0 });
+    const canvas = root.querySelector(".intentk-graph-canvas") as HTMLElement;
+    const bar = row("phase-5").querySelector(".intentk-timeline-bar") as Element;
+    pointer(bar, "pointerdown", 100, 100, 1, "touch");
+    pointer(bar, "pointerdown", 200, 100, 2, "touch");
+    pointer(canvas, "pointermove", 50, 100, 1, "touch");
+    pointer(canvas, "pointermove", 250, 100, 2, "touch");
+    expect(view.getViewport()).toEqual({ k: 2, x: -150, y: -100 });
+    pointer(canvas, "pointerup", 250, 100, 2, "touch");
+    pointer(canvas, "pointerup", 50, 100, 1, "touch");
+    expect(host.opened).toHaveLength(0);
+    pointer(bar, "pointerdown", 120, 100, 1, "touch");
+    pointer(bar, "pointerup", 120, 100, 1, "touch");
+    bar.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    expect(host.opened).toEqual([{ file: "visions/001-demo/execute.md", line: 60, heading: "Phase 5: Milestone 3 - Reading Status", newTab: false }]);
+  });
+
+  test("a plan with nothing to schedule (a note's task graph): Timeline is disabled and explains itself", async () => {
+    const h = new TestHost();
+    h.timings.clear();
+    await openView(h);
+    expect((root.querySelector('[data-mode="timeline"]') as HTMLButtonElement).disabled).toBe(true);
+    await view.copyGantt();
+    expect(Notice.messages.at(-1)).toBe("No timeline to copy: this plan has no phases to schedule, or is the task graph of a note.");
+    await view.setState({ mode: "timeline" }, { history: false });
+    const empty = root.querySelector(".intentk-graph-empty") as HTMLElement;
+    expect(empty.classList.contains("intentk-graph-hidden")).toBe(false);
+    expect(empty.textContent).toContain("No timeline for this plan");
+    expect(root.querySelector("svg")).toBeNull();
   });
 });

@@ -167,7 +167,7 @@ describe("progress and graphs in the vault", () => {
     for (const b of [next, phases, tasks]) b.unload();
   });
 
-  test("bad options, an unknown vision, a note of no vision and the timeline: clear inline messages, never an exception", async () => {
+  test("bad options, an unknown vision, a note of no vision, a vision without an execute note: clear inline messages, never an exception", async () => {
     h = await withExecuteNote();
     const text = (source: string, path = "Dashboard.md"): string => {
       const b = h.app.renderCodeBlock("intentk", source, path);
@@ -181,7 +181,43 @@ describe("progress and graphs in the vault", () => {
     expect(text("show: progress")).toContain('This note belongs to no vision: add "vision: <id>"');
     expect(text("vision: visions/001-team-reading-list/goal.md\nshow: progress")).toContain("Team Reading List");
     expect(text("vision: 002\nshow: progress")).toContain("002-offline-notes-sync has no execute note yet");
-    expect(text("vision: 001\nshow: timeline")).toContain("The timeline needs");
+    expect(text("vision: 002\nshow: timeline")).toContain("002-offline-notes-sync has no execute note yet");
+  });
+
+  test("timeline draws the example vision's phases on a calendar from its plan's Start Date, as wide as the note; a bar opens its phase", async () => {
+    h = await withExecuteNote();
+    const block = h.app.renderCodeBlock("intentk", "vision: 001\nshow: timeline", "Dashboard.md");
+    const svg = block.el.querySelector("svg")!;
+    expect(block.el.querySelector(".intentk-embed-error, .intentk-embed-message")).toBeNull();
+    expect(svg.getAttribute("width")).toBe("100%");
+    expect(svg.getAttribute("viewBox")).toMatch(/^0 0 [\d.]+ [\d.]+$/);
+    const graph = h.plugin.index.get("001-team-reading-list")!.graph!;
+    const rows = [...svg.querySelectorAll(".intentk-timeline-row")];
+    expect(rows.map((r) => r.getAttribute("data-phase"))).toEqual(graph.order);
+    const row = (label: string) => rows[graph.order.indexOf(graph.phases.find((p) => p.label === label)!.id)];
+    // One bar per milestone, placed by its Timeline: "Weeks 1-2" from the Start Date 2026-11-02, M4 on its stated dates.
+    for (const label of ["M1", "M2", "M3", "M4"]) expect(Number(row(label).querySelector(".intentk-timeline-bar")!.getAttribute("width"))).toBeGreaterThan(0);
+    expect(row("M1").querySelector("title")!.textContent).toContain("Nov 2 – Nov 15 · 14 days");
+    expect(row("M4").querySelector("title")!.textContent).toContain("Dec 14 – Dec 23");
+    expect(row("M4").classList.contains("is-stated")).toBe(true);
+    expect(svg.querySelectorAll(".intentk-timeline-arrow").length).toBeGreaterThan(0);
+
+    // The graph view's Timeline mode gets the same timing from the plugin's host.
+    const host = h.plugin.kit["deps"].host;
+    expect(host.getTiming("001-team-reading-list")!.timelines.get("M1")!.text).toBe("Weeks 1-2");
+    expect(host.getTiming("001-team-reading-list")!.start).toBeDefined();
+    expect(host.getTiming("note:house.md")).toBeUndefined();
+    await h.open(`${V1}/plan.md`);
+    expect(h.run("open-phase-graph")).toBe(true);
+    await waitFor(() => h.app.workspace.getLeavesOfType(VIEW_TYPE_PHASE_GRAPH).length === 1);
+    const leaf = h.app.workspace.getLeavesOfType(VIEW_TYPE_PHASE_GRAPH)[0];
+    (leaf.view as unknown as PhaseGraphView).setMode("timeline");
+    await waitFor(() => leaf.view.containerEl.querySelectorAll(".intentk-timeline-row").length === graph.phases.length);
+    expect(leaf.view.containerEl.querySelector(`.intentk-timeline-row[data-phase="${graph.phases.find((p) => p.label === "M1")!.id}"] title`)!.textContent).toContain("Nov 2 – Nov 15");
+
+    row("M2").querySelector(".intentk-timeline-bar")!.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    await waitFor(() => h.app.workspace.getActiveFile()?.path === EXECUTE && /^## Phase \d+: Milestone 2/.test(h.read(EXECUTE).split("\n")[activeLine(h) ?? 0]));
+    block.unload();
   });
 
   test("the execute note's frontmatter carries progress and next: one write per burst of ticks, none while the note is being edited, none when turned off", async () => {

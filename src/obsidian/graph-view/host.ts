@@ -1,5 +1,6 @@
 import type { App } from "obsidian";
 import type { PlanGraph } from "../../core/graph/model";
+import type { PlanTiming } from "../../core/schedule/timing";
 
 /** A plan the view can show: an execution plan (execute.md, tasks.md) with a readable name. */
 export interface GraphPlanRef {
@@ -21,6 +22,13 @@ export interface GraphViewHost {
   listPlans(): GraphPlanRef[];
   /** The current graph of a plan (from the live index), or undefined when it cannot be read. */
   getGraph(id: string): PlanGraph | undefined;
+  /**
+   * What the plan says about time (Start Date, milestone Timelines), for the Timeline mode; undefined
+   * for a plan with nothing to schedule (the task graph of a plain note). Without it: no timeline.
+   */
+  getTiming?(id: string): PlanTiming | undefined;
+  /** Today's date, for the timeline's today line (tests fix it). Default: the clock. */
+  today?(): Date;
   /** Call `cb` whenever plans or their graphs may have changed; returns the unsubscribe function. */
   onChange(cb: () => void): () => void;
   /**

@@ -1,14 +1,17 @@
 import { ItemView, Keymap, Notice, setIcon, type HoverParent, type HoverPopover, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import type { Diagnostic } from "../../core/diagnostics";
-import { layoutGraph, type GraphLayout, type LayoutMode, type LayoutNode } from "../../core/graph/layout";
+import { layoutGraph, type GraphLayout, type LayoutMode } from "../../core/graph/layout";
 import { arrowDirection, nextNodeInDirection } from "../../core/graph/layout-nav";
+import { toGantt } from "../../core/graph/gantt";
 import { toMermaid } from "../../core/graph/mermaid";
 import type { PlanGraph } from "../../core/graph/model";
 import { graphSummary } from "../../core/graph/summary";
 import { taskLevel } from "../../core/graph/select";
-import { buildGraphScene, renderGraphSvg } from "../../core/graph/svg";
+import { buildGraphScene, renderGraphSvg, type SvgElementSpec } from "../../core/graph/svg";
+import { renderTimelineSvg } from "../../core/graph/timeline-svg";
 import type { GraphPlanRef, GraphViewHost } from "./host";
 import { renderSvgScene } from "./render-dom";
+import { type TimelineDrawing, type ViewTarget, timelineDrawing } from "./timeline";
 import { clampZoom, fitViewport, panToShow, viewportTransform, zoomAt, type Viewport } from "./viewport";
 
 export const VIEW_TYPE_PHASE_GRAPH = "intent-kit-phase-graph";
@@ -16,10 +19,14 @@ export const PHASE_GRAPH_ICON = "git-fork";
 /** Live updates wait this long after the last change before drawing again. */
 export const RERENDER_DEBOUNCE_MS = 250;
 
+/** What the view shows: the phase graph, every task in lanes, or the phases on a calendar. */
+export type GraphViewMode = LayoutMode | "timeline";
+const MODES: readonly GraphViewMode[] = ["phases", "tasks", "timeline"];
+
 /** What the view keeps in the workspace layout. */
 export interface PhaseGraphViewState {
   plan?: string;
-  mode?: LayoutMode;
+  mode?: GraphViewMode;
   hideDone?: boolean;
   /** Task mode: the one phase shown ("" or absent: all phases). */
   phase?: string;
@@ -33,7 +40,11 @@ interface ViewUi {
   planSelect: HTMLSelectElement;
   phasesButton: HTMLButtonElement;
   tasksButton: HTMLButtonElement;
+  timelineButton: HTMLButtonElement;
   phaseField: HTMLElement;
+  hideField: HTMLElement;
+  legend: HTMLElement;
+  timelineLegend: HTMLElement;
   phaseSelect: HTMLSelectElement;
   hideDoneInput: HTMLInputElement;
   diagnostics: HTMLElement;
@@ -63,9 +74,18 @@ interface PinchState {
 
 type Point = { x: number; y: number };
 
+/** What is drawn, for fitting, zoom and pan: its size, the file it opens, how to fit it. */
+interface Extent {
+  width: number;
+  height: number;
+  file: string;
+  /** Task lanes are wide and bounded in height: fit their height (see `fitViewport`). */
+  prefer: "all" | "height";
+}
+
 /**
- * The phase dependency graph of an execution plan: phases (dagre layout) or every task (lanes),
- * zoom and pan, click or Enter to open the plan at a phase heading or task line, hover preview,
+ * The phase dependency graph of an execution plan: phases (dagre layout), every task (lanes) or
+ * the phases on a calendar (timeline: the schedule by the critical path method), zoom and pan, click or Enter to open the plan at a phase heading or task line, hover preview,
  * arrow-key navigation, live re-rendering when the host reports changes.
  */
 export class PhaseGraphView extends ItemView implements HoverParent {
@@ -74,7 +94,7 @@ export class PhaseGraphView extends ItemView implements HoverParent {
   private readonly host: GraphViewHost;
   private readonly idPrefix: string;
   private planId: string | undefined;
-  private mode: LayoutMode = "phases";
+  private mode: GraphViewMode = "phases";
   private hideDone = false;
   private phaseFilter = "";
   private viewport: Viewport = { k: 1, x: 0, y: 0 };
@@ -83,8 +103,13 @@ export class PhaseGraphView extends ItemView implements HoverParent {
   private relatedKey: string | undefined;
   private hoverKey: string | undefined;
   private graph: PlanGraph | undefined;
+  /** The graph modes' layout, or the timeline: whichever is drawn. */
   private layout: GraphLayout | undefined;
-  private nodesByKey = new Map<string, LayoutNode>();
+  private timeline: TimelineDrawing | undefined;
+  private extent: Extent | undefined;
+  /** Nodes (or timeline rows) in reading order: the keyboard's Home/End and arrow targets. */
+  private targets: readonly ViewTarget[] = [];
+  private nodesByKey = new Map<string, ViewTarget>();
   private nodeEls = new Map<string, SVGGElement>();
   private edgeEls = new Map<string, SVGPathElement[]>();
   private viewportEl: SVGGElement | undefined;
@@ -135,7 +160,7 @@ export class PhaseGraphView extends ItemView implements HoverParent {
       this.planId = s.plan;
       this.needsFit = true;
     }
-    if (s.mode === "phases" || s.mode === "tasks") this.mode = s.mode;
+    if (s.mode && MODES.includes(s.mode)) this.mode = s.mode;
     if (typeof s.hideDone === "boolean") this.hideDone = s.hideDone;
     if (typeof s.phase === "string") this.phaseFilter = s.phase;
     if (this.opened) this.render();
@@ -166,7 +191,7 @@ export class PhaseGraphView extends ItemView implements HoverParent {
   }
 
   override onResize(): void {
-    if (this.needsFit && this.layout) this.fit();
+    if (this.needsFit && this.extent) this.fit();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -180,27 +205,47 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     this.render();
   }
 
-  /** The Mermaid text of what the view shows (phases, or tasks by phase in task mode). */
+  /** The Mermaid text of what the view shows (phases, tasks by phase in task mode, a gantt chart of the timeline). */
   mermaidText(): string | undefined {
     if (!this.graph) return undefined;
+    if (this.mode === "timeline") return this.ganttText();
     return toMermaid(this.graph, { tasks: this.mode === "tasks", hideDone: this.hideDone, phases: this.phaseFilter ? [this.phaseFilter] : undefined });
+  }
+
+  /** The schedule of the plan shown as a Mermaid gantt chart (any mode); undefined when it has none. */
+  ganttText(): string | undefined {
+    const schedule = this.timeline?.schedule ?? this.timelineOf(this.graph)?.schedule;
+    return schedule && schedule.phases.length > 0 ? toGantt(schedule, { title: this.currentPlan()?.name }) : undefined;
   }
 
   /** A standalone SVG of what the view shows. */
   svgText(): string | undefined {
+    const title = this.currentPlan()?.name ?? "Plan graph";
+    if (this.mode === "timeline") {
+      const t = this.timeline;
+      return t && t.schedule.phases.length > 0 ? renderTimelineSvg(t.schedule, { today: this.today(), title }) : undefined;
+    }
     if (!this.layout || this.layout.nodes.length === 0) return undefined;
-    return renderGraphSvg(this.layout, { title: this.currentPlan()?.name ?? "Plan graph" });
+    return renderGraphSvg(this.layout, { title });
   }
 
   async copyMermaid(): Promise<void> {
-    const text = this.mermaidText();
+    return this.mode === "timeline" ? this.copyGantt() : this.copy(this.mermaidText(), "Graph copied as Mermaid.", "No graph to copy.");
+  }
+
+  /** Copy the plan's timeline as a Mermaid gantt chart (the "Copy timeline as Mermaid gantt" command). */
+  async copyGantt(): Promise<void> {
+    return this.copy(this.ganttText(), "Timeline copied as a Mermaid gantt chart.", "No timeline to copy: this plan has no phases to schedule, or is the task graph of a note.");
+  }
+
+  private async copy(text: string | undefined, done: string, none: string): Promise<void> {
     if (!text) {
-      new Notice("No graph to copy.");
+      new Notice(none);
       return;
     }
     try {
       await navigator.clipboard.writeText(text);
-      new Notice("Graph copied as Mermaid.");
+      new Notice(done);
     } catch (error) {
       new Notice(`Could not copy the graph: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -213,7 +258,7 @@ export class PhaseGraphView extends ItemView implements HoverParent {
       return;
     }
     const base = (this.currentPlan()?.id ?? "plan").replace(/[\\/:*?"<>|#^[\]]+/g, "-");
-    const name = `${base}-${this.mode === "tasks" ? "tasks" : "phases"}.svg`;
+    const name = `${base}-${this.mode}.svg`;
     try {
       const saved = await this.host.saveFile(name, text);
       new Notice(`Graph exported to ${typeof saved === "string" ? saved : name}.`);
@@ -238,6 +283,7 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     const modes = toolbar.createDiv({ cls: "intentk-graph-segmented", attr: { role: "group", "aria-label": "Show" } });
     const phasesButton = modes.createEl("button", { text: "Phases", cls: "intentk-graph-mode", attr: { type: "button", "data-mode": "phases" } });
     const tasksButton = modes.createEl("button", { text: "Tasks", cls: "intentk-graph-mode", attr: { type: "button", "data-mode": "tasks" } });
+    const timelineButton = modes.createEl("button", { text: "Timeline", cls: "intentk-graph-mode", attr: { type: "button", "data-mode": "timeline" } });
 
     const phaseField = toolbar.createEl("label", { cls: "intentk-graph-field intentk-graph-phase-field" });
     phaseField.createSpan({ cls: "intentk-graph-field-label", text: "Phase" });
@@ -257,27 +303,40 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     zoomButton("zoom-in", "Zoom in", () => this.zoomBy(ZOOM_STEP));
     zoomButton("maximize", "Fit to view", () => this.fit());
 
-    const legend = root.createDiv({ cls: "intentk-graph-legend", attr: { "aria-hidden": "true" } });
-    for (const [cls, text] of [
+    const makeLegend = (cls: string, items: string[][]): HTMLElement => {
+      const legend = root.createDiv({ cls: `intentk-graph-legend ${cls}`, attr: { "aria-hidden": "true" } });
+      for (const [itemCls, text] of items) {
+        const item = legend.createSpan({ cls: `intentk-graph-legend-item ${itemCls}` });
+        item.createSpan({ cls: "intentk-graph-legend-swatch" });
+        item.createSpan({ text });
+      }
+      return legend;
+    };
+    const legend = makeLegend("is-graph", [
       ["is-done", "Done"],
       ["is-ready", "Ready"],
       ["is-blocked", "Blocked"],
       ["is-critical", "Critical path"],
-    ]) {
-      const item = legend.createSpan({ cls: `intentk-graph-legend-item ${cls}` });
-      item.createSpan({ cls: "intentk-graph-legend-swatch" });
-      item.createSpan({ text });
-    }
+    ]);
+    const timelineLegend = makeLegend("is-timeline", [
+      ["is-progress", "Done"],
+      ["is-stated", "Dated in the plan"],
+      ["is-estimated", "Estimated from tasks"],
+      ["is-slack", "Slack"],
+      ["is-critical", "Critical path"],
+      ["is-today", "Today"],
+    ]);
 
     const diagnostics = root.createDiv({ cls: "intentk-graph-diagnostics" });
     const canvas = root.createDiv({ cls: "intentk-graph-canvas" });
     const empty = root.createDiv({ cls: "intentk-graph-empty intentk-graph-hidden" });
     const summary = root.createDiv({ cls: "intentk-graph-summary", attr: { role: "status", "aria-live": "polite" } });
-    this.ui = { planSelect, phasesButton, tasksButton, phaseField, phaseSelect, hideDoneInput, diagnostics, canvas, empty, summary };
+    this.ui = { planSelect, phasesButton, tasksButton, timelineButton, phaseField, hideField, legend, timelineLegend, phaseSelect, hideDoneInput, diagnostics, canvas, empty, summary };
 
     this.registerDomEvent(planSelect, "change", () => this.showPlan(planSelect.value));
     this.registerDomEvent(phasesButton, "click", () => this.setMode("phases"));
     this.registerDomEvent(tasksButton, "click", () => this.setMode("tasks"));
+    this.registerDomEvent(timelineButton, "click", () => this.setMode("timeline"));
     this.registerDomEvent(phaseSelect, "change", () => {
       this.phaseFilter = phaseSelect.value;
       this.needsFit = true;
@@ -309,7 +368,7 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     this.registerDomEvent(canvas, "focusin", (evt) => this.onFocusIn(evt));
   }
 
-  private setMode(mode: LayoutMode): void {
+  setMode(mode: GraphViewMode): void {
     if (mode === this.mode) return;
     this.mode = mode;
     this.needsFit = true;
@@ -339,22 +398,30 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     if (!ui) return;
     const plans = this.host.listPlans();
     this.syncPlanSelect(plans);
-    ui.phasesButton.setAttr("aria-pressed", String(this.mode === "phases"));
-    ui.tasksButton.setAttr("aria-pressed", String(this.mode === "tasks"));
-    ui.phasesButton.toggleClass("is-active", this.mode === "phases");
-    ui.tasksButton.toggleClass("is-active", this.mode === "tasks");
+    for (const [button, mode] of [
+      [ui.phasesButton, "phases"],
+      [ui.tasksButton, "tasks"],
+      [ui.timelineButton, "timeline"],
+    ] as const) {
+      button.setAttr("aria-pressed", String(this.mode === mode));
+      button.toggleClass("is-active", this.mode === mode);
+    }
     ui.phaseField.toggleClass("intentk-graph-hidden", this.mode !== "tasks");
+    // The schedule needs every phase: hiding done ones would move the others.
+    ui.hideField.toggleClass("intentk-graph-hidden", this.mode === "timeline");
+    ui.legend.toggleClass("intentk-graph-hidden", this.mode === "timeline");
+    ui.timelineLegend.toggleClass("intentk-graph-hidden", this.mode !== "timeline");
     ui.hideDoneInput.checked = this.hideDone;
 
     if (plans.length === 0 && this.host.isReady?.() === false) {
       this.graph = undefined;
-      this.layout = undefined;
+      this.forget();
       this.showEmpty("Loading plans…", ["Intent Kit is finding the visions in this vault."]);
       return;
     }
     if (plans.length === 0) {
       this.graph = undefined;
-      this.layout = undefined;
+      this.forget();
       this.showEmpty("No plans yet", [
         "The phase graph shows the phases, tasks and dependencies of an execution plan.",
         "To start, create a vision with the command “Create new vision”, or open a vault that has a visions/NNN-slug/ folder with a plan.md (spec-kit’s specs/NNN-slug/tasks.md works too), then generate its execution plan.",
@@ -372,28 +439,76 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     const graph = this.host.getGraph(this.planId);
     this.graph = graph;
     if (!graph) {
-      this.layout = undefined;
+      this.forget();
       this.syncPhaseSelect(undefined);
       this.showEmpty("This plan has no graph", ["Its execution plan could not be read. Open the plan note and check the diagnostics."]);
       return;
     }
     this.syncPhaseSelect(graph);
+    ui.timelineButton.disabled = this.host.getTiming?.(this.planId) === undefined;
+    if (this.mode === "timeline") return this.renderTimeline(graph);
     const shown = this.phaseFilter ? [this.phaseFilter] : undefined;
     // Too many tasks to draw: phases instead, and the diagnostic says so.
     const level = taskLevel(graph, this.mode === "tasks", shown);
     this.showDiagnostics(level.diagnostic ? [level.diagnostic, ...graph.diagnostics] : graph.diagnostics);
     const layout = layoutGraph(graph, level.tasks || this.mode === "phases" ? this.mode : "phases", { hideDone: this.hideDone, phases: shown });
-    this.layout = layout;
-    this.nodesByKey = new Map(layout.nodes.map((n) => [n.key, n]));
+    this.timeline = undefined;
+    this.setDrawn(layout, layout.nodes, { width: layout.width, height: layout.height, file: layout.file, prefer: layout.mode === "tasks" ? "height" : "all" });
     if (layout.nodes.length === 0) {
-      if (graph.phases.length === 0) {
-        this.showEmpty("No phases yet", ["Add phase headings such as “## Phase 1: Setup” with task lines such as “- [ ] T001 Create the project structure” to the plan, and the graph appears here."]);
-      } else {
-        this.showEmpty("Everything is done", ["Every phase of this plan is done. Turn off “Hide done” to see the whole plan."]);
-      }
+      if (graph.phases.length === 0) this.showNoPhases();
+      else this.showEmpty("Everything is done", ["Every phase of this plan is done. Turn off “Hide done” to see the whole plan."]);
       return;
     }
-    this.draw(layout);
+    this.draw(buildGraphScene(layout, { idPrefix: this.idPrefix, standalone: false, interactive: true, title: this.getDisplayText() }), graphSummary(layout));
+  }
+
+  private today(): Date {
+    return this.host.today?.() ?? new Date();
+  }
+
+  /** The timeline of a graph, when its host knows the plan's timing. */
+  private timelineOf(graph: PlanGraph | undefined): TimelineDrawing | undefined {
+    const timing = graph && this.planId !== undefined ? this.host.getTiming?.(this.planId) : undefined;
+    if (!graph || !timing) return undefined;
+    return timelineDrawing(graph, timing, this.today(), { idPrefix: this.idPrefix, title: `Timeline: ${this.currentPlan()?.name ?? "plan"}` });
+  }
+
+  /** Timeline mode: the phases on a calendar, with the schedule's diagnostics after the plan's. */
+  private renderTimeline(graph: PlanGraph): void {
+    const timeline = this.timelineOf(graph);
+    this.timeline = timeline;
+    if (!timeline) {
+      this.showDiagnostics(graph.diagnostics);
+      this.forget();
+      this.showEmpty("No timeline for this plan", ["The timeline places the milestones of a vision’s plan on a calendar; the task graph of a note has no milestones. Choose Phases or Tasks."]);
+      return;
+    }
+    this.showDiagnostics([...graph.diagnostics, ...timeline.schedule.diagnostics]);
+    const { layout } = timeline;
+    this.layout = undefined;
+    this.setDrawn(undefined, timeline.targets, { width: layout.width, height: layout.height, file: graph.file, prefer: "all" });
+    if (timeline.targets.length === 0) return this.showNoPhases();
+    this.draw(timeline.scene, timeline.summary);
+  }
+
+  private setDrawn(layout: GraphLayout | undefined, targets: readonly ViewTarget[], extent: Extent): void {
+    this.layout = layout;
+    this.targets = targets;
+    this.nodesByKey = new Map(targets.map((n) => [n.key, n]));
+    this.extent = extent;
+  }
+
+  /** Nothing drawn: no layout, no timeline, nothing to click or fit. */
+  private forget(): void {
+    this.layout = undefined;
+    this.timeline = undefined;
+    this.extent = undefined;
+    this.targets = [];
+    this.nodesByKey = new Map();
+  }
+
+  private showNoPhases(): void {
+    this.showEmpty("No phases yet", ["Add phase headings such as “## Phase 1: Setup” with task lines such as “- [ ] T001 Create the project structure” to the plan, and the graph appears here."]);
   }
 
   private showEmpty(title: string, paragraphs: string[]): void {
@@ -465,7 +580,7 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     if (d) this.host.openAt(d.file, d.line, undefined, Boolean(Keymap.isModEvent(evt)));
   }
 
-  private draw(layout: GraphLayout): void {
+  private draw(scene: SvgElementSpec, summary: string): void {
     const ui = this.ui as ViewUi;
     const active = ui.canvas.ownerDocument.activeElement;
     const hadFocus = active instanceof Element && ui.canvas.contains(active) && active.hasAttribute("data-node");
@@ -476,12 +591,11 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     // synchronous layout of thousands of SVG elements.
     const size = this.canvasSize();
 
-    const scene = buildGraphScene(layout, { idPrefix: this.idPrefix, standalone: false, interactive: true, title: this.getDisplayText() });
     const svg = renderSvgScene(ui.canvas, scene);
     this.svgEl = svg;
     this.viewportEl = svg.querySelector<SVGGElement>(".intentk-graph-viewport") ?? undefined;
     svg.querySelectorAll<SVGGElement>("[data-node]").forEach((el) => this.nodeEls.set(el.getAttribute("data-node") as string, el));
-    svg.querySelectorAll<SVGPathElement>(".intentk-graph-edge").forEach((el) => {
+    svg.querySelectorAll<SVGPathElement>(".intentk-graph-edge, .intentk-timeline-arrow").forEach((el) => {
       for (const attr of ["data-from", "data-to"]) {
         const key = el.getAttribute(attr) as string;
         const list = this.edgeEls.get(key);
@@ -494,14 +608,14 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     else this.applyViewport();
 
     if (this.focusedKey && !this.nodeEls.has(this.focusedKey)) this.focusedKey = undefined;
-    this.setTabStop(this.focusedKey ?? layout.nodes[0]?.key);
+    this.setTabStop(this.focusedKey ?? this.targets[0]?.key);
     const focused = this.focusedKey ? this.nodeEls.get(this.focusedKey) : undefined;
     if (focused) {
       focused.addClass("is-selected");
       if (hadFocus) focused.focus({ preventScroll: true });
     }
     this.setRelated(this.hoverKey && this.nodeEls.has(this.hoverKey) ? this.hoverKey : this.focusedKey);
-    this.announce(graphSummary(layout));
+    this.announce(summary);
   }
 
   /**
@@ -524,9 +638,10 @@ export class PhaseGraphView extends ItemView implements HoverParent {
 
   /** Fit the graph to the view (if the view has a size yet; else on the next resize). */
   fit(size = this.canvasSize()): void {
-    if (!this.layout) return;
+    const extent = this.extent;
+    if (!extent) return;
     const { width, height } = size;
-    this.viewport = fitViewport(this.layout.width, this.layout.height, width, height, this.layout.mode === "tasks" ? "height" : "all");
+    this.viewport = fitViewport(extent.width, extent.height, width, height, extent.prefer);
     this.needsFit = width <= 0 || height <= 0;
     this.applyViewport();
   }
@@ -554,7 +669,7 @@ export class PhaseGraphView extends ItemView implements HoverParent {
   }
 
   private onWheel(evt: WheelEvent): void {
-    if (!this.layout) return;
+    if (!this.extent) return;
     evt.preventDefault();
     const rect = (this.ui as ViewUi).canvas.getBoundingClientRect();
     const unit = evt.deltaMode === 1 ? 0.05 : evt.deltaMode === 2 ? 1 : 0.0015;
@@ -581,7 +696,7 @@ export class PhaseGraphView extends ItemView implements HoverParent {
 
   private onPointerDown(evt: PointerEvent): void {
     if (evt.pointerType === "mouse" && evt.button !== 0) return;
-    if (!this.layout) return;
+    if (!this.extent) return;
     // A primary pointer starts a new gesture: forget pointers whose "up" never reached the canvas.
     if (evt.isPrimary) {
       this.pointers.clear();
@@ -692,13 +807,12 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     this.openNode(key, evt);
   }
 
-  /** Open the plan at a node: a phase at its heading, a task at its line. */
+  /** Open the plan at a node: a phase (a node or a timeline row) at its heading, a task at its line. */
   openNode(key: string, evt?: MouseEvent | KeyboardEvent): void {
     const node = this.nodesByKey.get(key);
-    if (!node || !this.layout) return;
+    if (!node || !this.extent) return;
     this.focusedKey = key;
-    const heading = node.kind === "phase" && node.heading ? node.heading : undefined;
-    this.host.openAt(node.file ?? this.layout.file, node.line, heading, Boolean(Keymap.isModEvent(evt)));
+    this.host.openAt(node.file ?? this.extent.file, node.line, node.heading || undefined, Boolean(Keymap.isModEvent(evt)));
   }
 
   private onMouseOver(evt: MouseEvent): void {
@@ -706,11 +820,11 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     if (key === this.hoverKey) return;
     this.hoverKey = key;
     this.setRelated(key ?? this.focusedKey);
-    if (!key || !this.layout) return;
+    if (!key || !this.extent) return;
     const node = this.nodesByKey.get(key);
     const targetEl = this.nodeEls.get(key);
     if (!node || !targetEl) return;
-    const file = this.layout.file;
+    const file = this.extent.file;
     this.host.app.workspace.trigger("hover-link", {
       event: evt,
       source: VIEW_TYPE_PHASE_GRAPH,
@@ -732,7 +846,9 @@ export class PhaseGraphView extends ItemView implements HoverParent {
     this.nodeEls.get(key)?.addClass("is-selected");
     this.setRelated(key);
     const node = this.nodesByKey.get(key);
-    if (node) {
+    // Focus that follows a click or tap leaves the view where it is: moving the drawing under the
+    // pointer would move the click off its target (a timeline row is wider than a narrow view).
+    if (node && this.pointers.size === 0) {
       const { width, height } = this.canvasSize();
       const next = panToShow(this.viewport, node, width, height);
       if (next.x !== this.viewport.x || next.y !== this.viewport.y) {
@@ -748,7 +864,7 @@ export class PhaseGraphView extends ItemView implements HoverParent {
 
   private onKeyDown(evt: KeyboardEvent): void {
     const key = this.nodeKeyOf(evt.target);
-    if (key && this.layout) {
+    if (key && this.targets.length > 0) {
       if (evt.key === "Enter" || evt.key === " ") {
         evt.preventDefault();
         this.openNode(key, evt);
@@ -757,13 +873,13 @@ export class PhaseGraphView extends ItemView implements HoverParent {
       const dir = arrowDirection(evt.key);
       if (dir) {
         evt.preventDefault();
-        const next = nextNodeInDirection(this.layout.nodes, key, dir);
+        const next = nextNodeInDirection(this.targets, key, dir);
         if (next) this.focusNode(next);
         return;
       }
       if (evt.key === "Home" || evt.key === "End") {
         evt.preventDefault();
-        const nodes = this.layout.nodes;
+        const nodes = this.targets;
         this.focusNode((evt.key === "Home" ? nodes[0] : nodes[nodes.length - 1]).key);
         return;
       }
