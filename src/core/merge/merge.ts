@@ -267,10 +267,11 @@ class Merger {
       }
       const at = this.out.length;
       this.emit(oursVersion);
-      // Tasks the plan added here are never lost to a clash: they go after the user's lines.
+      // Tasks the plan added or moved here are never lost to a clash: they go after the user's
+      // lines (a moved task is written once, where it is first met; one the user deleted stays deleted).
       const newTasks = theirsVersion.filter((k) => {
         const id = idOfKey(k);
-        return id !== undefined && !this.base.tasks.has(id) && !this.ours.tasks.has(id);
+        return id !== undefined && !oursVersion.includes(k) && !(this.base.tasks.has(id) && !this.ours.tasks.has(id));
       });
       this.emit(newTasks);
       const lost = theirsVersion.filter((k) => idOfKey(k) === undefined && !oursVersion.includes(k));
