@@ -18,7 +18,7 @@ module.exports = {
   transform: { "^.+\\.(t|j|mj)sx?$": swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join("|")})/)`],
   moduleNameMapper: { "^obsidian$": "<rootDir>/test/obsidian-mock/index.ts" },
-  setupFiles: ["<rootDir>/test/setup-yaml.ts"],
+  setupFiles: ["<rootDir>/test/setup-yaml.ts", "<rootDir>/test/setup-fast-check.ts"],
   // CLI tests spawn node processes; on a loaded 2-core CI machine 5 s is not enough.
   testTimeout: 30000,
   moduleFileExtensions: ["ts", "js", "mjs", "json"],
