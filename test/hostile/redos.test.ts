@@ -26,6 +26,9 @@ import { findPlaceholders } from "../../src/core/vision/placeholders";
 import { parseTimeline } from "../../src/core/vision/timeline";
 import { frontmatterOf } from "../../src/core/workspace";
 import { MAX_LINE_CHARS } from "../../src/core/limits";
+import { planTiming } from "../../src/core/schedule/timing";
+import { fitWidth } from "../../src/core/text/graphemes";
+import { splitDeliverables } from "../../src/core/generate/split-deliverables";
 import { normalPlan, runPlan, timeOf, timeOfAsync } from "./helpers";
 
 /**
@@ -78,6 +81,9 @@ const LINE_READERS: [string, (s: string) => unknown][] = [
   ["headingKey", (s) => headingKey(s)],
   ["findWikilinks", (s) => findWikilinks(`[[${s}]] [[a#${s}|${s}]]`)],
   ["isPlanLinkLine", (s) => isPlanLinkLine(`> [!intentk] ${s}`)],
+  ["planTiming", (s) => planTiming([], { file: "plan.md", text: `- **Start Date**: 2026-01-05 ${s}\n**Overall Timeline**: ${s}` })],
+  ["fitWidth", (s) => fitWidth(`Phase 4:${s}Milestone${s}2`, 60)],
+  ["splitDeliverables", (s) => splitDeliverables(`a in \`x.py\`, ${s} and b in \`y.py\``)],
   ["flattenForParse", (s) => flattenForParse(s)],
 ];
 

@@ -44,3 +44,11 @@ describe("buildTimeline, for a view", () => {
     expect(rows.map((r) => [r.attrs!["data-phase"], r.attrs!.tabindex, r.attrs!.role])).toEqual(schedule.phases.map((p) => [p.phase, 0, "button"]));
   });
 });
+
+describe("the schedule's start without a Start Date", () => {
+  test("the first date of the Overall Timeline starts the schedule, as it dates the execute note", () => {
+    const timing = planTiming([], { file: "plan.md", text: "# Implementation Plan: X\n\n**Overall Timeline**: 13 weeks (2026-03-02 to 2026-05-29)\n" });
+    expect(timing.start).toEqual(new Date(2026, 2, 2));
+    expect(timing.startSource).toMatchObject({ file: "plan.md", line: 3 });
+  });
+});

@@ -2,7 +2,7 @@ import { type Diagnostic, formatDiagnostic, hasErrors } from "../../core/diagnos
 import { nextReadyTasks } from "../../core/graph/build";
 import type { PlanGraph } from "../../core/graph/model";
 import { type Command, CliError } from "../command";
-import { fitWidth, graphemes } from "../../core/text/graphemes";
+import { fitWidth, widthOf } from "../../core/text/graphemes";
 import { type LoadedPlan, loadPlans, planGraph, selectPlans } from "./graph";
 
 /** One plan's progress, as printed (and as `--json` gives it). */
@@ -45,7 +45,7 @@ export function formatStatus(s: PlanStatus): string[] {
     lines.push("  No tasks found: write tasks as \"- [ ] T001 Description\" under \"## Phase N: …\" headings.");
   } else {
     lines.push(`  Progress: ${s.done}/${s.total} tasks done (${percent(s.done, s.total)})${s.form !== "checkbox" ? `, read from ${s.form} tasks` : ""}`);
-    const width = Math.min(60, Math.max(...s.phases.map((p) => graphemes(p.heading).length)));
+    const width = Math.min(60, Math.max(...s.phases.map((p) => widthOf(p.heading, 60))));
     for (const p of s.phases) {
       const heading = fitWidth(p.heading, width);
       lines.push(`  ${heading}  ${`${p.done}/${p.total}`.padStart(7)}  ${p.status}${p.critical ? ", critical path" : ""}`);

@@ -1,7 +1,7 @@
-import { matchKey, normalizeKey } from "../markdown/fields";
+import { matchKey, normalizeKey, splitSegments } from "../markdown/fields";
 import { fenceTracker } from "../markdown/fences";
 import type { Milestone } from "../vision/model";
-import { parseDate } from "../vision/timeline";
+import { firstDate } from "../vision/start-date";
 
 /** A Timeline value as written, with where it was written. */
 export interface TimingSource {
@@ -42,7 +42,7 @@ function planFields(file: string, text: string): Map<string, TimingSource> {
     if (inCode(line)) return;
     const body = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, "");
     // Header lines hold several fields: `**Date**: … | **Start Date**: …`, or a literal `\n` between them.
-    for (const seg of body.split(/\s*\\n\s*(?=\*\*)|\s+\|\s+(?=\*\*)/)) {
+    for (const seg of splitSegments(body)) {
       const key = matchKey(seg.trim(), false);
       const role = key && !key.isId ? PLAN_FIELDS[normalizeKey(key.key)] : undefined;
       if (role && key && !found.has(role) && key.value !== "") found.set(role, { text: key.value.replace(/^`|`$/g, ""), file, line: i + 1 });
@@ -66,8 +66,11 @@ export function planTiming(milestones: readonly Milestone[], plan?: { file: stri
   const timing: PlanTiming = { timelines, headings };
   if (!plan) return timing;
   const fields = planFields(plan.file, plan.text);
-  const start = fields.get("start");
-  const date = start ? parseDate(start.text) : undefined;
+  // The Start Date, else the first date of the Overall Timeline ("13 weeks (2026-03-02 to …)"), as
+  // the execute note reads it.
+  const overall = fields.get("overall");
+  const start = fields.get("start") ?? (overall && firstDate(overall.text) ? overall : undefined);
+  const date = start ? firstDate(start.text) : undefined;
   if (start) timing.startSource = start;
   if (date) timing.start = date;
   if (fields.has("overall")) timing.overall = fields.get("overall");
