@@ -1,5 +1,6 @@
 import { basename } from "../files";
 import { headingName } from "../vision/headings";
+import { hasPlaceholder } from "../vision/placeholders";
 import type { Milestone, SourceItem, Vision } from "../vision/model";
 import { deliverableItems } from "./deliverables";
 import { type ExecutionPlan, type PlannedPhase, chosenStrategy } from "./plan-model";
@@ -37,6 +38,9 @@ function numbered(prefix: string, entries: Entry[], silence: string): string[] {
 
 const withId = (i: SourceItem): string => (i.id ? `${i.id}: ${i.text}` : i.text);
 const bare = (text: string): string => text.replace(/[.;]+$/, "");
+/** A source value that is really filled in: template placeholders (`[Who monitors this risk]`) never reach the note. */
+const filled = <T extends { text: string } | string>(value: T | undefined): T | undefined =>
+  value === undefined || hasPlaceholder(typeof value === "string" ? value : value.text) ? undefined : value;
 const fileOf = (v: Vision, role: "vision" | "goal" | "strategy" | "plan"): string => {
   const path = v.ref.docs[role];
   return path ? basename(path) : `${role}.md`;
@@ -89,7 +93,8 @@ function learningLoops(v: Vision): string[] {
   const measures = [
     ...(v.vision?.outcomes ?? []).map(withId),
     ...(v.goal?.objectives ?? []).flatMap((o) => {
-      const parts = [o.metric && `metric: ${bare(o.metric.text)}`, o.target && `target: ${bare(o.target.text)}`, o.baseline && `baseline: ${bare(o.baseline.text)}`, o.timeline && `when: ${bare(o.timeline.text)}`].filter(Boolean);
+      const [metric, target, baseline, when] = [o.metric, o.target, o.baseline, o.timeline].map((f) => filled(f));
+      const parts = [metric && `metric: ${bare(metric.text)}`, target && `target: ${bare(target.text)}`, baseline && `baseline: ${bare(baseline.text)}`, when && `when: ${bare(when.text)}`].filter(Boolean);
       return parts.length ? [`${headingName("Objective", o)}: ${parts.join("; ")}`] : [];
     }),
   ];
@@ -161,7 +166,10 @@ function qualityAssurance(v: Vision, ctx: SectionContext): string[] {
 }
 
 function riskManagement(v: Vision): string[] {
-  const risks = v.plan?.risks ?? [];
+  // A risk still in template words is no risk; a filled risk keeps only its filled facts.
+  const risks = (v.plan?.risks ?? [])
+    .filter((r) => filled(r.text) !== undefined)
+    .map((r) => ({ ...r, impact: filled(r.impact), probability: filled(r.probability), mitigation: filled(r.mitigation), owner: filled(r.owner) }));
   const monitor = risks.map((r) => {
     const facts = [r.impact && `Impact: ${r.impact}`, r.probability && `Probability: ${r.probability}`].filter(Boolean).join(", ");
     return `${r.id}: ${r.text}${facts ? ` (${facts})` : ""}${r.mitigation ? `; mitigation: ${r.mitigation}` : ""}`;

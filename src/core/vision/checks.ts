@@ -3,6 +3,7 @@ import { MAX_MILESTONE_INTEGRATIONS, MAX_TIMELINE_DAYS } from "../limits";
 import { orderMilestones, resolveDependencies } from "./dependencies";
 import type { Milestone, NumberedHeading, PlanDocument, StrategyDocument, VisionRef } from "./model";
 import { strategyNamed } from "./strategy-choice";
+import { hasPlaceholder } from "./placeholders";
 import { parseTimeline, timelineFits } from "./timeline";
 
 /** Duplicate numbers and missing priorities among a plan's milestone headings. */
@@ -66,7 +67,8 @@ export function checkHasPlan(ref: VisionRef, diagnostics: Diagnostic[]): void {
 
 /** The vision's display name: from the vision, plan, goal or strategy heading, else the folder slug. */
 export function displayName(ref: VisionRef, names: (string | undefined)[]): string {
-  return names.find((n) => n) ?? ref.id.replace(/^\d+-/, "").replace(/-/g, " ");
+  // A template heading ("# Vision Document: [VISION NAME]") names nothing.
+  return names.find((n) => n && !hasPlaceholder(n)) ?? ref.id.replace(/^\d+-/, "").replace(/-/g, " ");
 }
 
 /**

@@ -4,7 +4,7 @@
 export function topLevelEntries(tree: string): string[] {
   const lines = tree.split("\n").filter((l) => l.trim() !== "");
   const depth = (l: string): number => l.search(/[^\s│├└─|`-]/);
-  const names = lines.map((l) => ({ d: depth(l), name: l.replace(/^[\s│├└─|`-]+/, "").replace(/\s+#.*$/, "").trim() })).filter((e) => e.name);
+  const names = lines.map((l) => ({ d: depth(l), name: entryName(l) })).filter((e) => e.name && !e.name.startsWith("#"));
   if (names.length === 0) return [];
   // A single root line ("project/") holds everything: list what is directly under it.
   const rootOnly = names.filter((e) => e.d === names[0].d).length === 1 && names.length > 1;
@@ -14,13 +14,21 @@ export function topLevelEntries(tree: string): string[] {
   return names.filter((e, i) => e.d === level && (!rootOnly || i > 0)).map((e) => `${prefix}${e.name}`).slice(0, 12);
 }
 
+/** A tree line's entry without its drawing and its `# comment` (a comment line stays "#…"). */
+function entryName(line: string): string {
+  const name = line.replace(/^[\s│├└─|`-]+/, "");
+  // A search for " #" rather than /\s+#.*$/, which backtracks on long runs of spaces.
+  const comment = name.search(/\s#/);
+  return (comment < 0 ? name : name.slice(0, comment)).trim();
+}
+
 /** Every entry of a tree block as a path from its root (`tests/integration/`, `pyproject.toml`). */
 export function treeFiles(tree: string): string[] {
   const out: string[] = [];
   const stack: { depth: number; name: string }[] = [];
   for (const line of tree.split("\n")) {
     const depth = line.search(/[^\s│├└─|`-]/);
-    const name = line.replace(/^[\s│├└─|`-]+/, "").replace(/\s+#.*$/, "").trim();
+    const name = entryName(line);
     if (depth < 0 || !name || name.startsWith("#")) continue;
     while (stack.length && stack[stack.length - 1].depth >= depth) stack.pop();
     const parent = stack.length ? stack[stack.length - 1].name : "";
