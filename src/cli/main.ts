@@ -94,12 +94,17 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
 }
 
 if (require.main === module) {
-  // Output piped into a command that stops reading (`| head`) ends the run quietly.
+  // Output piped into a command that stops reading (`| head`): the run goes on quietly to its end,
+  // so a note and its merge base are both written and the lock is released.
+  let closed = false;
   process.stdout.on("error", (e: Error & { code?: string }) => {
-    if (e.code === "EPIPE") process.exit(0);
-    throw e;
+    if (e.code === "EPIPE") closed = true;
+    else throw e;
   });
-  void runCli(process.argv.slice(2), { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) }).then((code) => {
+  const out = (t: string): void => {
+    if (!closed) process.stdout.write(`${t}\n`);
+  };
+  void runCli(process.argv.slice(2), { out, err: (t) => process.stderr.write(`${t}\n`) }).then((code) => {
     process.exitCode = code;
   });
 }

@@ -162,3 +162,17 @@ describe("the lock", () => {
     expect(existsSync(lock())).toBe(false);
   });
 });
+
+describe("output piped into a command that stops reading (`| head -1`)", () => {
+  test("the run still writes every note and releases the lock", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [cli.cli, "generate", vault.dir], { stdio: ["ignore", "pipe", "pipe"] });
+    // Read the first line, then close the pipe as `head -1` does.
+    await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    expect(existsSync(file(".intentk/lock"))).toBe(false);
+    for (const v of ["visions/001-team-reading-list", V2, "visions/003-field-survey-app"]) expect(existsSync(file(`${v}/execute.md`))).toBe(true);
+  });
+});
