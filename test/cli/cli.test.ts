@@ -209,3 +209,22 @@ describe("writing notes on disk", () => {
     }
   });
 });
+
+describe("intentk check on strategies", () => {
+  test("several strategies and none recommended: check says so, at the strategy document", async () => {
+    const vault = scratchCopy(join(__dirname, "..", "fixtures", "visions-template"));
+    try {
+      const folder = join(vault.dir, "visions", "021-volunteer-rota-export");
+      const plan = join(folder, "plan.md");
+      writeFileSync(plan, readFileSync(plan, "utf8").replace(/^\*\*Selected Strategy\*\*.*\n/m, ""));
+      const strategy = join(folder, "strategy.md");
+      const text = readFileSync(strategy, "utf8");
+      expect((await intentk("check", vault.dir, "--vision", "021")).out).not.toContain("[no-recommended-strategy]");
+      writeFileSync(strategy, text.slice(0, text.indexOf("## Recommended Strategy")));
+      const r = await intentk("check", vault.dir, "--vision", "021");
+      expect(r.out).toMatch(/^visions\/021-volunteer-rota-export\/strategy\.md:1: warning: 3 strategies and none recommended.*\[no-recommended-strategy\]$/m);
+    } finally {
+      vault.cleanup();
+    }
+  });
+});

@@ -44,6 +44,10 @@ line per finding, "file:line: severity: message [code]", and exits 1 when any is
       try {
         const outline = await outlineVision(ref, read);
         all.push(...outline.diagnostics);
+        if (ref.docs.strategy && ref.docs.plan) {
+          // Which strategy the note follows needs the strategy document itself, beyond the outline.
+          all.push(...(await loadVision(ref, read)).diagnostics.filter((d) => d.code === "no-recommended-strategy"));
+        }
         const execute = ref.docs.execute;
         if (!execute) continue;
         all.push(...(await checkLinks(files, execute)));
