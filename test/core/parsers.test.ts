@@ -262,8 +262,14 @@ describe("small helpers", () => {
     ["2026-03-01 to 2026-03-14", 14],
     ["Complete within 4 weeks", 28],
     ["10 days", 10],
+    ["2-3 weeks", 21],
+    ["(about 3 weeks)", 21],
   ])("timeline %s lasts %d days", (text, days) => {
     expect(timelineDays(parseTimeline(text))).toBe(days);
+  });
+
+  test.each(["1e308 days", "-5 weeks", "+2 weeks", "v2 days", "1.5.3 weeks"])("timeline %s is not read as a duration", (text) => {
+    expect(parseTimeline(text)).toBeUndefined();
   });
 
   test("mojibake from Mac Roman and Windows-1252 is repaired", () => {

@@ -24,7 +24,7 @@ export function parseTimeline(text: string): Timeline | undefined {
     const to = weeks[2] ? Number(weeks[2]) : from;
     if (from >= 1 && to >= from) return { kind: "weeks", fromWeek: from, toWeek: to };
   }
-  const span = /(?:^|\D)(\d{1,15}(?:\.\d{1,9})?)(?:\s*(?:-|–|to)\s*(\d{1,15}(?:\.\d{1,9})?))?\s*(day|week|sprint|month)s?\b/i.exec(text);
+  const span = /(?:^|[^\w.+-])(\d{1,15}(?:\.\d{1,9})?)(?:\s*(?:-|–|to)\s*(\d{1,15}(?:\.\d{1,9})?))?\s*(day|week|sprint|month)s?\b/i.exec(text);
   if (span) {
     const n = Number(span[2] ?? span[1]);
     return { kind: "duration", days: Math.max(1, Math.round(n * UNIT_DAYS[span[3].toLowerCase()])) };
