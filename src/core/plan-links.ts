@@ -1,4 +1,5 @@
 import { readAtx } from "./markdown/atx";
+import { fenceTracker } from "./markdown/fences";
 import { wikilink } from "./links";
 import { isClosingFence } from "./merge/text";
 import type { ExecutionPlan } from "./generate/plan-model";
@@ -24,7 +25,6 @@ export const PLAN_LINK_CALLOUT = "intentk";
 
 const OWNED_PREFIX = `> [!${PLAN_LINK_CALLOUT}] Execute: [[`;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** Lines that cannot be the text of a setext heading (list items, quotes, tables, indented code). */
 const NOT_PARAGRAPH = /^(?: {4}|\t| {0,3}(?:[-*+][ \t]|\d+[.)][ \t]|>|\|))/;
 
@@ -96,17 +96,8 @@ function proseMask(lines: Line[]): boolean[] {
       for (; i <= end; i++) prose[i] = false;
     }
   }
-  let fence: string | undefined;
-  for (; i < lines.length; i++) {
-    const f = FENCE.exec(lines[i].text);
-    if (fence) {
-      prose[i] = false;
-      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && lines[i].text.trim() === f[1]) fence = undefined;
-    } else if (f) {
-      prose[i] = false;
-      fence = f[1];
-    }
-  }
+  const inCode = fenceTracker();
+  for (; i < lines.length; i++) if (inCode(lines[i].text)) prose[i] = false;
   return prose;
 }
 

@@ -10,7 +10,7 @@ import { normalizeText } from "../../core/text/normalize";
 import { milestoneWeights } from "../../core/reader/locate";
 import type { Command } from "../command";
 import { folderArg } from "../args";
-import { loadVision } from "../../core/vision/load";
+import { type LoadedVision, loadVision } from "../../core/vision/load";
 import { outlineVision } from "../../core/vision/outline";
 import { findVisions } from "../load";
 import { errorLine } from "../fs-errors";
@@ -44,9 +44,12 @@ line per finding, "file:line: severity: message [code]", and exits 1 when any is
       try {
         const outline = await outlineVision(ref, read);
         all.push(...outline.diagnostics);
+        // The full parse, read at most once per vision and only where the outline is not enough.
+        let full: Promise<LoadedVision> | undefined;
+        const loadFull = (): Promise<LoadedVision> => (full ??= loadVision(ref, read));
         if (ref.docs.strategy && ref.docs.plan) {
           // Which strategy the note follows needs the strategy document itself, beyond the outline.
-          all.push(...(await loadVision(ref, read)).diagnostics.filter((d) => d.code === "no-recommended-strategy"));
+          all.push(...(await loadFull()).diagnostics.filter((d) => d.code === "no-recommended-strategy"));
         }
         const execute = ref.docs.execute;
         if (!execute) continue;
@@ -56,7 +59,7 @@ line per finding, "file:line: severity: message [code]", and exits 1 when any is
         if (drift?.changes.some((c) => c.role === "plan")) {
           // Only a vision whose plan changed pays for the full parse, to say what changed in it.
           const record = await store.load(baseKey(ref));
-          drift = detectDrift((await loadVision(ref, read)).vision, execute, note, record?.note === execute ? record.snapshot : undefined);
+          drift = detectDrift((await loadFull()).vision, execute, note, record?.note === execute ? record.snapshot : undefined);
         }
         if (drift) all.push(driftDiagnostic(drift));
         if (ref.docs.plan) {

@@ -1,11 +1,10 @@
-import { trimCharsEnd } from "../text/trim";
+import { isBlank, trimCharsEnd } from "../text/trim";
 
 /**
  * ATX headings read by a scan rather than one regular expression: `(.*?)` followed by optional
  * trailing blanks and `#`s backtracks quadratically on a long line of spaces.
  */
 
-const isBlank = (c: string | undefined): boolean => c === " " || c === "\t";
 
 /** `s` without trailing spaces and tabs. */
 export const trimBlanksEnd = (s: string): string => trimCharsEnd(s, isBlank);

@@ -1,4 +1,5 @@
 import { MAX_INDENT, MAX_INLINE_MARKERS, MAX_LINE_CHARS, MAX_NESTING } from "../limits";
+import { isBlank } from "../text/trim";
 
 /**
  * What remark is given instead of a hostile note: every line kept (so line numbers stay true), but
@@ -13,7 +14,6 @@ export interface Flattened {
   issues: { kind: FlattenKind; line: number }[];
 }
 
-const isBlank = (c: string | undefined): boolean => c === " " || c === "\t";
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
 const isDelimiter = (c: string): boolean => c === "*" || c === "_" || c === "~";
 

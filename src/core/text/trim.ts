@@ -3,6 +3,9 @@
  * those characters followed by anything else: every position of the run starts a new attempt.
  */
 
+/** A space or a tab: Markdown's blank characters within a line. */
+export const isBlank = (c: string | undefined): boolean => c === " " || c === "\t";
+
 /** `s` without the characters `is` accepts at its end. */
 export function trimCharsEnd(s: string, is: (c: string) => boolean): string {
   let end = s.length;
