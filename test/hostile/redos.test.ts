@@ -28,6 +28,8 @@ import { frontmatterOf } from "../../src/core/workspace";
 import { MAX_LINE_CHARS } from "../../src/core/limits";
 import { planTiming } from "../../src/core/schedule/timing";
 import { fitWidth } from "../../src/core/text/graphemes";
+import { parseCalendarDate } from "../../src/core/text/parse-date";
+import { topLevelEntries, treeFiles } from "../../src/core/vision/tree";
 import { splitDeliverables } from "../../src/core/generate/split-deliverables";
 import { normalPlan, runPlan, timeOf, timeOfAsync } from "./helpers";
 
@@ -83,6 +85,9 @@ const LINE_READERS: [string, (s: string) => unknown][] = [
   ["isPlanLinkLine", (s) => isPlanLinkLine(`> [!intentk] ${s}`)],
   ["planTiming", (s) => planTiming([], { file: "plan.md", text: `- **Start Date**: 2026-01-05 ${s}\n**Overall Timeline**: ${s}` })],
   ["fitWidth", (s) => fitWidth(`Phase 4:${s}Milestone${s}2`, 60)],
+  ["topLevelEntries", (s) => topLevelEntries(`src/${s}# comment\n${s}`)],
+  ["treeFiles", (s) => treeFiles(`src/${s}# comment\n  ${s}`)],
+  ["parseCalendarDate", (s) => parseCalendarDate(s)],
   ["splitDeliverables", (s) => splitDeliverables(`a in \`x.py\`, ${s} and b in \`y.py\``)],
   ["flattenForParse", (s) => flattenForParse(s)],
 ];
